@@ -1,0 +1,188 @@
+// Joins every note's meetings into one archive: people merged under one id,
+// meeting ids and URLs made unique, series ordered with previous/next, years,
+// and the links the core left as placeholders resolved. Pure and deterministic:
+// the result depends on the notes' contents and paths, never on their order.
+import type { Meeting, NoteResult, PersonRef, Problem } from "../core/model.ts";
+import { dateInText } from "../core/dates.ts";
+import type { Config } from "./config.ts";
+import type { Archive, ArchiveMeeting, Person, SeriesInfo, YearInfo } from "./model.ts";
+import { resolveLinks } from "./links.ts";
+import { urls } from "./urls.ts";
+
+export interface NoteInput {
+  source: string;
+  result: NoteResult;
+}
+
+export function buildArchive(notes: NoteInput[], config: Config, assets: string[], extraProblems: Problem[] = []): Archive {
+  const sorted = [...notes].sort((a, b) => cmp(a.source, b.source));
+  const problems: Problem[] = [...extraProblems];
+  const identity = (id: string): string => config.aliases.get(id) ?? id;
+
+  const refs = new Map<string, PersonRef[]>();
+  const meetings: Meeting[] = [];
+  for (const note of sorted) {
+    problems.push(...note.result.problems);
+    meetings.push(...note.result.meetings);
+    for (const p of note.result.people) {
+      const id = identity(p.id);
+      refs.set(id, [...(refs.get(id) ?? []), p]);
+    }
+  }
+  meetings.sort((a, b) => cmp(a.date, b.date) || cmp(a.series.slug, b.series.slug) || cmp(a.source, b.source) || a.line - b.line);
+
+  const archived = assignIds(meetings.map((m) => canonical(m, identity)), problems);
+  const byMeeting = new Map(archived.map((m) => [m.id, m]));
+  const people = buildPeople(refs, archived, config);
+  const byPerson = new Map(people.map((p) => [p.id, p]));
+  const series = buildSeries(archived);
+  const bySeries = new Map(series.map((s) => [s.slug, s]));
+  for (const m of archived) m.series = { slug: m.series.slug, name: bySeries.get(m.series.slug)!.name };
+
+  const noteUrls = new Map<string, string>();
+  for (const m of archived) if (!noteUrls.has(m.source)) noteUrls.set(m.source, m.url);
+  resolveLinks(archived, { people: byPerson, identity, notes: noteUrls, assets: new Set(assets), site: config.site }, problems);
+
+  problems.sort((a, b) => cmp(a.source, b.source) || a.line - b.line || cmp(a.message, b.message));
+  return {
+    site: config.site,
+    meetings: archived,
+    series,
+    people,
+    years: buildYears(archived),
+    problems,
+    notes: notes.length,
+    assets: [...assets].sort(cmp),
+    byId: { meeting: byMeeting, person: byPerson, series: bySeries },
+  };
+}
+
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The meeting with every person id passed through the alias map. */
+function canonical(m: Meeting, identity: (id: string) => string): Meeting {
+  const list = (ids: string[]): string[] => [...new Set(ids.map(identity))];
+  return {
+    ...m,
+    leads: list(m.leads),
+    notetakers: list(m.notetakers),
+    attendees: list(m.attendees),
+    sections: m.sections.map((s) => ({ ...s, updates: s.updates.map((u) => ({ ...u, person: identity(u.person) })) })),
+    questions: m.questions.map((q) => ({ ...q, person: identity(q.person) })),
+    mentions: m.mentions.map((x) => ({ ...x, person: identity(x.person) })),
+    actions: m.actions.map((a) => ({ ...a, owners: list(a.owners) })),
+  };
+}
+
+function assignIds(meetings: Meeting[], problems: Problem[]): ArchiveMeeting[] {
+  const seen = new Map<string, ArchiveMeeting>();
+  return meetings.map((m) => {
+    let n = 1;
+    while (seen.has(n === 1 ? m.id : `${m.id}-${n}`)) n++;
+    const id = n === 1 ? m.id : `${m.id}-${n}`;
+    const first = seen.get(m.id);
+    if (first && first.source !== m.source) {
+      problems.push({
+        source: m.source,
+        line: m.line,
+        severity: "warning",
+        message: `another note (${first.source}) is also the ${m.series.slug} meeting of ${m.date}; this one is published at ${id}`,
+      });
+    }
+    const am: ArchiveMeeting = { ...m, id, url: urls.meeting(m.date, m.series.slug, n), prev: null, next: null };
+    seen.set(id, am);
+    return am;
+  });
+}
+
+function buildPeople(refs: Map<string, PersonRef[]>, meetings: ArchiveMeeting[], config: Config): Person[] {
+  const people = new Map<string, Person>();
+  const get = (id: string): Person => {
+    let p = people.get(id);
+    if (!p) {
+      const seen = refs.get(id) ?? [];
+      const handle = mostCommon(seen.filter((r) => r.id === id || r.handle).map((r) => r.handle).filter((h): h is string => !!h));
+      const name = config.names.get(id) ?? mostCommon(seen.map((r) => r.name).filter((n): n is string => !!n)) ?? handle ?? id;
+      p = { id, name, handle: handle ?? null, url: urls.person(id), attended: [], led: [], noted: [] };
+      people.set(id, p);
+    }
+    return p;
+  };
+  for (const m of meetings) {
+    for (const id of m.attendees) get(id).attended.push(m.id);
+    for (const id of m.leads) get(id).led.push(m.id);
+    for (const id of m.notetakers) get(id).noted.push(m.id);
+    for (const s of m.sections) for (const u of s.updates) get(u.person);
+    for (const q of m.questions) get(q.person);
+    for (const x of m.mentions) get(x.person);
+    for (const a of m.actions) for (const o of a.owners) get(o);
+  }
+  return [...people.values()].sort((a, b) => cmp(a.id, b.id));
+}
+
+/** The most frequent value; ties go to the first in sort order, so the result is stable. */
+function mostCommon(values: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [v, n] of [...counts].sort((a, b) => cmp(a[0], b[0]))) if (best === undefined || n > counts.get(best)!) best = v;
+  return best;
+}
+
+function buildSeries(meetings: ArchiveMeeting[]): SeriesInfo[] {
+  const groups = new Map<string, ArchiveMeeting[]>();
+  for (const m of meetings) groups.set(m.series.slug, [...(groups.get(m.series.slug) ?? []), m]);
+  const series: SeriesInfo[] = [];
+  for (const [slug, list] of groups) {
+    list.forEach((m, i) => {
+      m.prev = list[i - 1]?.id ?? null;
+      m.next = list[i + 1]?.id ?? null;
+    });
+    series.push({
+      slug,
+      name: seriesName(list),
+      url: urls.series(slug),
+      meetings: list.map((m) => m.id),
+      first: list[0]!.date,
+      last: list[list.length - 1]!.date,
+    });
+  }
+  return series.sort((a, b) => cmp(a.slug, b.slug));
+}
+
+/** A series is named as its notes title themselves, without the date, when most agree; else from its slug. */
+function seriesName(list: ArchiveMeeting[]): string {
+  const fromSlug = list[0]!.series.name;
+  const names = list
+    .filter((m) => !m.overrides.includes("title"))
+    .map((m) => {
+      const found = dateInText(m.title);
+      const t = found ? m.title.slice(0, found.index) + m.title.slice(found.index + found.length) : m.title;
+      return t.replace(/[\p{Extended_Pictographic}\u200d\ufe0f]|\p{Emoji_Modifier}/gu, "").replace(/[\s:,\-–—(|]+$|^[\s:,\-–—|]+/g, "").replace(/\s+/g, " ").trim();
+    })
+    .filter((t) => t.length >= 3 && t.length <= 60);
+  const best = mostCommon(names);
+  if (best && names.filter((n) => n === best).length * 3 >= list.length && names.filter((n) => n === best).length >= 2) return best;
+  return fromSlug;
+}
+
+function buildYears(meetings: ArchiveMeeting[]): YearInfo[] {
+  const years = new Map<string, Map<string, string[]>>();
+  for (const m of meetings) {
+    const y = m.date.slice(0, 4);
+    const months = years.get(y) ?? new Map<string, string[]>();
+    years.set(y, months);
+    const key = m.date.slice(0, 7);
+    months.set(key, [...(months.get(key) ?? []), m.id]);
+  }
+  return [...years]
+    .sort((a, b) => cmp(a[0], b[0]))
+    .map(([year, months]) => ({
+      year,
+      url: urls.year(year),
+      months: [...months].sort((a, b) => cmp(a[0], b[0])).map(([month, ids]) => ({ month, meetings: ids })),
+      count: [...months.values()].reduce((n, ids) => n + ids.length, 0),
+    }));
+}

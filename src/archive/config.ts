@@ -1,0 +1,87 @@
+// The optional config file in the notes folder (minutebook.yml): site facts,
+// and people's display names and aliases.
+import yaml from "js-yaml";
+import type { Problem } from "../core/model.ts";
+import type { SiteConfig } from "./model.ts";
+
+export const CONFIG_FILE = "minutebook.yml";
+
+export interface Config {
+  site: SiteConfig;
+  /** Display names by person id. */
+  names: Map<string, string>;
+  /** Alias (old handle, plain name) -> person id. */
+  aliases: Map<string, string>;
+  /** URLs under which the notes folder is also published, to recognise links to notes. */
+  sourcePrefixes: string[];
+}
+
+export interface ConfigOverrides {
+  url?: string | undefined;
+}
+
+export function defaultConfig(): Config {
+  return {
+    site: { title: "Meeting notes", description: "An archive of the team's meeting notes.", url: null, sourceUrl: null, issueBase: "https://github.com", lang: "en" },
+    names: new Map(),
+    aliases: new Map(),
+    sourcePrefixes: [],
+  };
+}
+
+export function parseConfig(text: string | null, overrides: ConfigOverrides = {}): { config: Config; problems: Problem[] } {
+  const config = defaultConfig();
+  const problems: Problem[] = [];
+  const warn = (message: string, line = 0): void => {
+    problems.push({ source: CONFIG_FILE, line, severity: "warning", message });
+  };
+  let raw: Record<string, unknown> = {};
+  if (text !== null) {
+    try {
+      const loaded = yaml.load(text, { schema: yaml.CORE_SCHEMA });
+      if (loaded && typeof loaded === "object" && !Array.isArray(loaded)) raw = loaded as Record<string, unknown>;
+      else if (loaded != null) warn("the config file should be a map of settings (title, url, source, people); it was ignored");
+    } catch (e) {
+      const err = e as { mark?: { line?: number }; reason?: string; message: string };
+      warn(`the config file is not valid YAML (${err.reason ?? err.message}); it was ignored`, (err.mark?.line ?? 0) + 1);
+    }
+  }
+  const str = (key: string): string | null => {
+    const v = raw[key];
+    if (v == null) return null;
+    if (typeof v !== "string") {
+      warn(`"${key}" should be text; it was ignored`);
+      return null;
+    }
+    return v.trim() || null;
+  };
+  const site = config.site;
+  site.title = str("title") ?? site.title;
+  site.description = str("description") ?? site.description;
+  site.lang = str("lang") ?? site.lang;
+  site.issueBase = (str("issues") ?? site.issueBase).replace(/\/+$/, "");
+  const url = overrides.url ?? str("url");
+  if (url) {
+    if (/^https?:\/\/[^/]+/i.test(url)) site.url = url.endsWith("/") ? url : `${url}/`;
+    else warn(`"url" should be an absolute http(s) URL, not ${JSON.stringify(url)}; it was ignored`);
+  }
+  const source = str("source");
+  if (source) {
+    site.sourceUrl = source.replace(/\/+$/, "");
+    config.sourcePrefixes = [...new Set([site.sourceUrl, site.sourceUrl.replace("/tree/", "/blob/")])].map((p) => `${p}/`);
+  }
+  const people = raw.people;
+  if (people != null && (typeof people !== "object" || Array.isArray(people))) warn('"people" should be a map of handles');
+  else if (people) {
+    for (const [key, value] of Object.entries(people as Record<string, unknown>)) {
+      const id = key.replace(/^@/, "").toLowerCase();
+      if (typeof value === "string") config.aliases.set(id, value.replace(/^@/, "").toLowerCase());
+      else if (value && typeof value === "object") {
+        const v = value as { name?: unknown; aliases?: unknown };
+        if (typeof v.name === "string") config.names.set(id, v.name);
+        if (Array.isArray(v.aliases)) for (const a of v.aliases) config.aliases.set(String(a).replace(/^@/, "").toLowerCase(), id);
+      } else warn(`people.${key} should be a new handle or { name, aliases }`);
+    }
+  }
+  return { config, problems };
+}

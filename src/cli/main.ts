@@ -1,0 +1,140 @@
+// minutebook build | serve | check.
+import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import Eleventy from "@11ty/eleventy";
+import { loadArchive } from "../archive/load.ts";
+import type { Archive } from "../archive/model.ts";
+import { TEMPLATES_DIR } from "../site/plugin.ts";
+import { setBuildHooks } from "../site/hooks.ts";
+import { COMMANDS, MAIN_HELP, parse, type Args } from "./args.ts";
+import { countBySeverity, formatProblem, problemSummary, seconds } from "./report.ts";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const CONFIG = join(ROOT, ".eleventy.ts");
+
+export async function main(argv: string[]): Promise<number> {
+  let args: Args;
+  try {
+    args = parse(argv);
+  } catch (e) {
+    console.error(`minutebook: ${(e as Error).message}`);
+    return 2;
+  }
+  if (args.version) {
+    console.log("minutebook 0.1.0");
+    return 0;
+  }
+  if (!args.command || args.help) {
+    console.log(args.command ? `Usage: ${COMMANDS[args.command].usage}\n\n${COMMANDS[args.command].summary}\n\n${COMMANDS[args.command].details}` : MAIN_HELP);
+    return 0;
+  }
+  const notesDir = resolve(args.notesDir);
+  if (!existsSync(notesDir) || !statSync(notesDir).isDirectory()) {
+    console.error(`minutebook: the notes folder ${args.notesDir} does not exist: give the folder of your notes, e.g. "minutebook ${args.command} path/to/notes"`);
+    return 2;
+  }
+  try {
+    if (args.command === "check") return check(notesDir, args);
+    const out = resolve(args.out);
+    const unsafe = outputProblem(notesDir, out);
+    if (unsafe) {
+      console.error(`minutebook: ${unsafe}`);
+      return 2;
+    }
+    return args.command === "build" ? await build(notesDir, out, args) : await serve(notesDir, out, args);
+  } catch (e) {
+    console.error(`minutebook: ${(e as Error).stack ?? e}`);
+    return 1;
+  }
+}
+
+function check(notesDir: string, args: Args): number {
+  const archive = loadArchive(notesDir, { url: args.url });
+  if (args.json) console.log(JSON.stringify({ notes: archive.notes, meetings: archive.meetings.length, problems: archive.problems }, null, 1));
+  else {
+    for (const p of archive.problems) console.log(formatProblem(p));
+    console.log(`${archive.notes} notes, ${archive.meetings.length} meetings: ${problemSummary(archive.problems)}`);
+  }
+  return countBySeverity(archive.problems).error ? 1 : 0;
+}
+
+/** The output folder is wiped before a build: refuse anything that could hold the notes or other work. */
+function outputProblem(notesDir: string, out: string): string | null {
+  const inside = (a: string, b: string): boolean => a === b || a.startsWith(b + sep);
+  if (inside(out, notesDir) || inside(notesDir, out)) {
+    return `the output folder ${relative(process.cwd(), out) || "."} and the notes folder overlap; minutebook never writes into the notes: choose another --out`;
+  }
+  if (existsSync(out)) {
+    const entries = readdirSync(out);
+    if (entries.length && !entries.includes("index.html") && !entries.includes("404.html")) {
+      return `the output folder ${relative(process.cwd(), out)} is not empty and holds no earlier site; choose another --out, or empty it`;
+    }
+  }
+  return null;
+}
+
+function progress(quiet: boolean) {
+  const tty = process.stderr.isTTY && !quiet;
+  let archive: Archive | null = null;
+  return {
+    hooks: {
+      onNote: (done: number, total: number): void => {
+        if (tty && (done % 25 === 0 || done === total)) process.stderr.write(`\rReading notes ${done}/${total}`);
+      },
+      onArchive: (a: Archive): void => {
+        archive = a;
+        if (tty) process.stderr.write(`\rRead ${a.notes} notes: ${a.meetings.length} meetings. Rendering pages…\n`);
+      },
+    },
+    archive: (): Archive | null => archive,
+  };
+}
+
+async function build(notesDir: string, out: string, args: Args): Promise<number> {
+  const started = Date.now();
+  const p = progress(args.quiet);
+  setBuildHooks(p.hooks);
+  process.env.MINUTEBOOK_NOTES = notesDir;
+  process.env.MINUTEBOOK_URL = args.url ?? "";
+  rmSync(out, { recursive: true, force: true });
+  const elev = new Eleventy(TEMPLATES_DIR, out, { configPath: CONFIG, quietMode: true });
+  await elev.write();
+  const archive = p.archive();
+  if (!archive) throw new Error("the build finished without reading the notes");
+  const pages = countFiles(out, ".html");
+  const feeds = countFiles(out, ".xml") - (existsSync(join(out, "sitemap.xml")) ? 1 : 0);
+  const counts = countBySeverity(archive.problems);
+  for (const problem of archive.problems) if (problem.severity === "error") console.error(formatProblem(problem));
+  console.log(
+    `Built ${relative(process.cwd(), out) || "."}: ${archive.notes} notes, ${archive.meetings.length} meetings, ` +
+      `${pages} pages, ${feeds} feeds in ${seconds(Date.now() - started)}. Problems: ${problemSummary(archive.problems)}.`,
+  );
+  if (counts.error) {
+    console.error(`${counts.error} note${counts.error === 1 ? "" : "s"} could not be published (listed above): fix them and build again.`);
+  } else if (counts.warning) {
+    console.log(`Run "minutebook check ${relative(process.cwd(), notesDir) || "."}" to list the warnings.`);
+  }
+  return counts.error ? 1 : 0;
+}
+
+async function serve(notesDir: string, out: string, args: Args): Promise<number> {
+  const p = progress(args.quiet);
+  setBuildHooks(p.hooks);
+  process.env.MINUTEBOOK_NOTES = notesDir;
+  process.env.MINUTEBOOK_URL = args.url ?? "";
+  rmSync(out, { recursive: true, force: true });
+  const elev = new Eleventy(TEMPLATES_DIR, out, { configPath: CONFIG, quietMode: true, runMode: "serve" });
+  await elev.init();
+  await elev.watch();
+  await elev.serve(args.port);
+  console.log(`Serving ${relative(process.cwd(), notesDir) || "."} at http://localhost:${args.port}/ (Ctrl+C to stop)`);
+  await new Promise<never>(() => {});
+  return 0;
+}
+
+function countFiles(dir: string, ext: string): number {
+  let n = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.isFile() && entry.name.endsWith(ext)) n++;
+  return n;
+}

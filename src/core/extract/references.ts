@@ -1,0 +1,36 @@
+// Mentions and issue references, found while parsing (rules/references.ts),
+// placed in their sections; and each section's `Summary:` line.
+import { clean, handleId, inlineText } from "../text.ts";
+import type { IssueRef } from "../model.ts";
+import type { ExtractState } from "./state.ts";
+
+export function mentions(state: ExtractState): void {
+  for (const m of state.env.refs.mentions) {
+    const person = state.person({ id: handleId(m.handle), handle: m.handle });
+    state.mentions.push({ person, line: m.line, section: state.sectionAt(m.line) });
+  }
+  const seen = new Set<string>();
+  for (const ref of state.env.refs.issues) {
+    const issue: IssueRef = { repo: ref.repo, number: ref.number, url: ref.url };
+    const section = state.sections.find((s) => s.id === state.sectionAt(ref.line));
+    if (section && !section.issues.some((i) => i.url === ref.url)) section.issues.push(issue);
+    if (!seen.has(ref.url)) {
+      seen.add(ref.url);
+      state.issues.push(issue);
+    }
+  }
+}
+
+export function summaries(state: ExtractState): void {
+  const { tokens } = state;
+  for (const section of state.sections) {
+    for (let i = section.open + 3; i < section.end; i++) {
+      if (tokens[i]!.type !== "inline") continue;
+      const m = /^\s*summary\s*[:：-]\s*(.+)$/is.exec(inlineText(tokens[i]));
+      if (m) {
+        section.summary = clean(m[1]!);
+        break;
+      }
+    }
+  }
+}

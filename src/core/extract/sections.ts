@@ -1,0 +1,44 @@
+// The heading tree: one section per heading (the title's aside), each with a
+// stable anchor id, its parent, and its own rendered content.
+import { clean, inlineText } from "../text.ts";
+import { renderInline, renderTokens } from "../render.ts";
+import type { ExtractState, SectionDraft } from "./state.ts";
+import { headingLevel } from "./tokens.ts";
+
+export function sections(state: ExtractState): void {
+  const { tokens, env } = state;
+  const heads: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.type === "heading_open" && t.level === 0 && i !== state.titleIndex) heads.push(i);
+  }
+  const introStart = state.titleIndex === -1 ? 0 : state.titleIndex + 3;
+  const introEnd = heads[0] ?? tokens.length;
+  // Content above the title (rare) is kept, not lost.
+  const above = state.titleIndex > 0 ? renderTokens(tokens, 0, state.titleIndex, env) : "";
+  state.intro = above + renderTokens(tokens, introStart, introEnd, env);
+
+  const stack: SectionDraft[] = [];
+  heads.forEach((open, n) => {
+    const t = tokens[open]!;
+    const level = headingLevel(t);
+    while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();
+    const end = heads[n + 1] ?? tokens.length;
+    const heading = clean(inlineText(tokens[open + 1]));
+    const section: SectionDraft = {
+      id: t.attrGet("id") ?? `section-${n + 1}`,
+      heading: heading || "(untitled)",
+      level,
+      line: state.line(t),
+      parent: stack[stack.length - 1]?.id ?? null,
+      headingHtml: renderInline(tokens[open + 1], env),
+      html: renderTokens(tokens, open + 3, end, env),
+      issues: [],
+      updates: [],
+      open,
+      end,
+    };
+    state.sections.push(section);
+    stack.push(section);
+  });
+}

@@ -1,0 +1,48 @@
+// Role values to people: "@a, @b", "Matt Zumwalt (@flyingzumwalt)", "Jeromy",
+// "@a / @b and @c". Placeholders ("_attendee names..._", "TBD") are dropped.
+import type { PersonRef } from "./model.ts";
+import { HANDLE, clean, handleId, slugify } from "./text.ts";
+
+const HANDLE_IN_TEXT = new RegExp(`(?<![\\w@])@(${HANDLE})`, "g");
+const PLACEHOLDER =
+  /^(?:(?:attendee|participant|your|add your|person|people)\b.*|names?|tbd|tba|n\/?a|none|nobody|no one|-+|\?+|…|\.+|etc\.?|others?|x+|todo|and more|everyone|all)$/i;
+const NOT_A_NAME = /[\d:=<>{}[\]|#*_~]|https?\/\//;
+
+export function parsePeople(value: string): PersonRef[] {
+  const people: PersonRef[] = [];
+  const seen = new Set<string>();
+  const add = (p: PersonRef): void => {
+    if (!p.id || seen.has(p.id)) return;
+    seen.add(p.id);
+    people.push(p);
+  };
+  if (/\.\.\.|…/.test(value) && !HANDLE_IN_TEXT.test(value)) return people;
+  HANDLE_IN_TEXT.lastIndex = 0;
+  for (const part of value.split(/[,;\n]|\s+(?:and|&)\s+|\s+\/\s+|\s+-\s+(?=@)/)) {
+    const handles = [...part.matchAll(HANDLE_IN_TEXT)].map((m) => m[1]!);
+    if (handles.length === 1) {
+      const name = nameAround(part, handles[0]!);
+      add({ id: handleId(handles[0]!), handle: handles[0]!, ...(name ? { name } : {}) });
+    } else if (handles.length > 1) {
+      for (const h of handles) add({ id: handleId(h), handle: h });
+    } else {
+      const name = plainName(part);
+      if (name) add({ id: slugify(name), name });
+    }
+  }
+  return people;
+}
+
+/** "Matt Zumwalt (@flyingzumwalt)" -> "Matt Zumwalt"; "@x (notes)" -> undefined. */
+function nameAround(part: string, handle: string): string | undefined {
+  const before = clean(part.slice(0, part.indexOf(`@${handle}`)).replace(/[(\[<]+\s*$/, ""));
+  return plainName(before) ?? undefined;
+}
+
+export function plainName(text: string): string | null {
+  const name = clean(text.replace(/^[\s*_\-–—•:]+|[\s*_:.,]+$/g, "").replace(/\([^)]*\)/g, ""));
+  if (!name || name.length > 40 || PLACEHOLDER.test(name) || NOT_A_NAME.test(name)) return null;
+  const words = name.split(" ");
+  if (words.length > 4 || !/\p{L}/u.test(name)) return null;
+  return name;
+}

@@ -1,0 +1,55 @@
+// Small text helpers shared by the extraction rules.
+import type { Token } from "markdown-it";
+
+/** A URL- and anchor-safe slug: ASCII letters, digits and single hyphens. */
+export function slugify(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[`'’"]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+/** The plain text of an inline token's children: markup dropped, line breaks kept as "\n". */
+export function inlineText(inline: Token | undefined): string {
+  if (!inline?.children) return inline?.content ?? "";
+  let out = "";
+  for (const child of inline.children) {
+    switch (child.type) {
+      case "text":
+      case "code_inline":
+        out += child.content;
+        break;
+      case "softbreak":
+      case "hardbreak":
+        out += "\n";
+        break;
+      case "image":
+        out += inlineText(child);
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+/** Collapses white space and trims. */
+export function clean(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/** Lower-case identity of a handle: `@Stebalien` and `@stebalien` are one person. */
+export function handleId(handle: string): string {
+  return handle.replace(/^@/, "").toLowerCase();
+}
+
+/** A GitHub-like handle, as written after "@" (letters, digits, hyphens, dots and underscores inside). */
+export const HANDLE = "[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?";
+
+/** 1-based source line of a block token, given the line where the parsed text starts. */
+export function tokenLine(token: Token, lineOffset: number): number {
+  return (token.map?.[0] ?? 0) + lineOffset + 1;
+}

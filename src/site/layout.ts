@@ -1,0 +1,90 @@
+// The document shell around every page: head, site header with nav, main,
+// footer. No scripts and nothing fetched from elsewhere.
+import type { Archive } from "../archive/model.ts";
+import { html, type SafeHtml } from "./html.ts";
+import { plural } from "./format.ts";
+
+export interface LayoutProps {
+  archive: Archive;
+  /** Root-relative URL of the page being rendered, e.g. "/series/x/". */
+  url: string;
+  title: string;
+  body: SafeHtml;
+  description?: string;
+  head?: SafeHtml;
+}
+
+export const STYLESHEET_URL = "/assets/style.css";
+export const FAVICON_URL = "/assets/favicon.svg";
+
+const NAV: readonly { href: string; label: string }[] = [
+  { href: "/", label: "Home" },
+  { href: "/series/", label: "Series" },
+  { href: "/archive/", label: "Archive" },
+  { href: "/people/", label: "People" },
+  // Initiatives and Search come back here once those pages exist.
+];
+
+// Year and meeting pages ("/2019/", "/2019/04/08/x/") belong to the Archive.
+const DATED = /^\/\d{4}\//;
+
+// "page" for the item's own page; "true" when inside its part of the site
+// (a series under Series), so both are announced and styled as current.
+function current(itemHref: string, url: string): string | null {
+  if (itemHref === url) return "page";
+  if (itemHref !== "/" && url.startsWith(itemHref)) return "true";
+  if (itemHref === "/archive/" && DATED.test(url)) return "true";
+  return null;
+}
+
+function nav(url: string): SafeHtml {
+  return html`<nav class="site-nav" aria-label="Site"><ul>${NAV.map((item) => {
+    const cur = current(item.href, url);
+    return html`<li><a href="${item.href}"${cur ? html` aria-current="${cur}"` : ""}>${item.label}</a></li>`;
+  })}</ul></nav>`;
+}
+
+// The header search form (GET /search/?q=) returns with the search page.
+
+function absoluteUrl(siteUrl: string | null, url: string): string | null {
+  if (!siteUrl) return null;
+  return siteUrl.replace(/\/+$/, "") + url;
+}
+
+export function layout(p: LayoutProps): string {
+  const { site } = p.archive;
+  const isHome = p.url === "/";
+  const fullTitle = isHome || p.title === site.title ? site.title : `${p.title} — ${site.title}`;
+  const description = p.description ?? site.description;
+  const canonical = absoluteUrl(site.url, p.url);
+  const doc = html`<!doctype html>
+<html lang="${site.lang || "en"}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>${fullTitle}</title>
+${description ? html`<meta name="description" content="${description}">\n` : ""}${canonical ? html`<link rel="canonical" href="${canonical}">\n` : ""}<link rel="stylesheet" href="${STYLESHEET_URL}">
+<link rel="icon" href="${FAVICON_URL}" type="image/svg+xml">
+${p.head ?? ""}</head>
+<body>
+<a class="skip-link" href="#main">Skip to content</a>
+<header class="site-header">
+<div class="wrap">
+<a class="site-title" href="/"${isHome ? html` aria-current="page"` : ""}>${site.title}</a>
+${nav(p.url)}
+</div>
+</header>
+<main id="main" tabindex="-1">
+${p.body}
+</main>
+<footer class="site-footer">
+<div class="wrap">
+<p>${plural(p.archive.meetings.length, "meeting")} from ${plural(p.archive.notes, "note")}. Built with minutebook.</p>
+</div>
+</footer>
+</body>
+</html>
+`;
+  return doc.value;
+}

@@ -1,0 +1,72 @@
+// The Eleventy adapter: loads the archive once per build, paginates pages
+// over it, copies assets, and makes every internal URL relative.
+import { copyFileSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Archive } from "../archive/model.ts";
+import { loadArchive } from "../archive/load.ts";
+import { relativizeHtml } from "./relative-urls.ts";
+import { setArchive } from "./state.ts";
+
+export interface MinutebookOptions {
+  notesDir: string;
+  url?: string | undefined;
+  /** Called with the archive once it is loaded (the CLI reports progress and problems). */
+  onArchive?: (archive: Archive) => void;
+  onNote?: (done: number, total: number) => void;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const TEMPLATES_DIR = join(here, "templates");
+const ASSETS_DIR = join(here, "assets");
+
+// Eleventy's config API is untyped JavaScript; this is the part we use.
+export interface EleventyConfig {
+  addPlugin<T>(plugin: (config: EleventyConfig, options: T) => void, options: T): void;
+  addGlobalData(name: string, value: unknown): void;
+  addWatchTarget(path: string): void;
+  addPassthroughCopy(map: Record<string, string>): void;
+  addTransform(name: string, fn: (this: { page: { url: string | false; outputPath: string | false } }, content: string) => string): void;
+  addExtension(ext: string[], options: { key: string }): void;
+  addTemplateFormats(formats: string): void;
+  on(event: string, fn: (arg: { dir: { output: string } }) => void | Promise<void>): void;
+  setQuietMode?(quiet: boolean): void;
+}
+
+export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOptions): void {
+  eleventyConfig.addExtension(["11ty.ts"], { key: "11ty.js" });
+  eleventyConfig.addTemplateFormats("11ty.ts");
+  eleventyConfig.addWatchTarget(options.notesDir);
+  eleventyConfig.addPassthroughCopy({ [ASSETS_DIR]: "assets" });
+
+  let loaded: Archive | null = null;
+  eleventyConfig.addGlobalData("minutebook", () => {
+    loaded = loadArchive(options.notesDir, { url: options.url, ...(options.onNote ? { onNote: options.onNote } : {}) });
+    setArchive(loaded);
+    options.onArchive?.(loaded);
+    const refs = <T extends { url: string }>(list: T[], id: (x: T) => string) => list.map((x) => ({ id: id(x), url: x.url }));
+    return {
+      meetings: refs(loaded.meetings, (m) => m.id),
+      series: refs(loaded.series, (s) => s.slug),
+      years: refs(loaded.years, (y) => y.year),
+      people: refs(loaded.people, (p) => p.id),
+    };
+  });
+
+  eleventyConfig.addTransform("relative-urls", function (content) {
+    const url = this.page.url;
+    // The 404 page is served at any depth, so its links stay root-relative.
+    if (!url || !String(this.page.outputPath).endsWith(".html") || url === "/404.html") return content;
+    return relativizeHtml(content, url);
+  });
+
+  // Images and other files beside the notes are copied under /files/.
+  eleventyConfig.on("eleventy.after", ({ dir }) => {
+    if (!loaded) return;
+    for (const asset of loaded.assets) {
+      const to = join(dir.output, "files", ...asset.split("/"));
+      mkdirSync(dirname(to), { recursive: true });
+      copyFileSync(join(options.notesDir, ...asset.split("/")), to);
+    }
+  });
+}

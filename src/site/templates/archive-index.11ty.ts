@@ -1,0 +1,4 @@
+import { renderArchiveIndex } from "../pages/archive.ts";
+import { single } from "./paged.ts";
+
+export const { data, render } = single("/archive/", renderArchiveIndex);

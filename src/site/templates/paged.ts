@@ -1,0 +1,28 @@
+// One page per item of a list in the archive, as Eleventy pagination does
+// for tag pages: the data holds only ids and URLs, the page is rendered from
+// the archive itself.
+import type { Archive } from "../../archive/model.ts";
+import { archive } from "../state.ts";
+
+export interface PageRef {
+  id: string;
+  url: string;
+}
+
+export function paged(list: "meetings" | "series" | "years" | "people", render: (a: Archive, id: string) => string) {
+  return {
+    data: {
+      pagination: { data: `minutebook.${list}`, size: 1, alias: "item" },
+      permalink: (d: { item: PageRef }): string => d.item.url,
+      eleventyExcludeFromCollections: true,
+    },
+    render: (d: { item: PageRef }): string => render(archive(), d.item.id),
+  };
+}
+
+export function single(permalink: string, render: (a: Archive) => string) {
+  return {
+    data: { permalink, eleventyExcludeFromCollections: true },
+    render: (): string => render(archive()),
+  };
+}
