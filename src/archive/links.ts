@@ -17,22 +17,25 @@ export interface LinkTargets {
 const PLACEHOLDER = /(href|src)="mb:(person|note|file):([^"#]*)(#[^"]*)?"/g;
 
 export function resolveLinks(meetings: ArchiveMeeting[], targets: LinkTargets, problems: Problem[]): void {
+  // One problem per missing target, however many notes link to it, so the report stays short.
+  const missing = new Map<string, { problem: Problem; others: Set<string> }>();
   for (const m of meetings) {
-    const reported = new Set<string>();
     const resolve = (html: string): string =>
       html.includes('="mb:') ? html.replace(PLACEHOLDER, (_all, attr: string, kind: string, path: string, hash = "") => {
         const url = target(kind, decodePath(path), hash, targets);
         if (url !== null) return `${attr}="${url}"`;
-        const key = `${kind}:${path}`;
-        if (!reported.has(key)) {
-          reported.add(key);
-          problems.push({
-            source: m.source,
-            line: m.line,
-            severity: "warning",
-            message: `a link points to ${decodePath(path)}, which is not in the notes folder: fix the link or add the file`,
+        const seen = missing.get(path);
+        if (!seen) {
+          missing.set(path, {
+            problem: {
+              source: m.source,
+              line: m.line,
+              severity: "warning",
+              message: `a link points to ${decodePath(path)}, which is not in the notes folder: fix the link or add the file`,
+            },
+            others: new Set(),
           });
-        }
+        } else if (seen.problem.source !== m.source) seen.others.add(m.source);
         const fallback = targets.site.sourceUrl ? `${targets.site.sourceUrl}/${path}${hash}` : `#`;
         return `${attr}="${fallback}"`;
       }) : html;
@@ -42,6 +45,10 @@ export function resolveLinks(meetings: ArchiveMeeting[], targets: LinkTargets, p
       s.headingHtml = resolve(s.headingHtml);
       for (const u of s.updates) u.html = resolve(u.html);
     }
+  }
+  for (const { problem, others } of missing.values()) {
+    if (others.size) problem.message += ` (${others.size} other note${others.size === 1 ? "" : "s"} link to it too)`;
+    problems.push(problem);
   }
 }
 

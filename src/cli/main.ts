@@ -99,6 +99,8 @@ async function build(notesDir: string, out: string, args: Args): Promise<number>
   process.env.MINUTEBOOK_URL = args.url ?? "";
   rmSync(out, { recursive: true, force: true });
   const elev = new Eleventy(TEMPLATES_DIR, out, { configPath: CONFIG, quietMode: true });
+  // Our summary replaces Eleventy's; its errors still reach us, thrown by write().
+  elev.disableLogger();
   await elev.write();
   const archive = p.archive();
   if (!archive) throw new Error("the build finished without reading the notes");

@@ -29,7 +29,7 @@ export interface EleventyConfig {
   addTransform(name: string, fn: (this: { page: { url: string | false; outputPath: string | false } }, content: string) => string): void;
   addExtension(ext: string[], options: { key: string }): void;
   addTemplateFormats(formats: string): void;
-  on(event: string, fn: (arg: { dir: { output: string } }) => void | Promise<void>): void;
+  on(event: string, fn: (arg: { directories: { output: string } }) => void | Promise<void>): void;
   setQuietMode?(quiet: boolean): void;
 }
 
@@ -61,10 +61,12 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
   });
 
   // Images and other files beside the notes are copied under /files/.
-  eleventyConfig.on("eleventy.after", ({ dir }) => {
+  // (`directories.output` is the folder actually written; the deprecated
+  // `dir.output` is the config default "_site", whatever --out says.)
+  eleventyConfig.on("eleventy.after", ({ directories }) => {
     if (!loaded) return;
     for (const asset of loaded.assets) {
-      const to = join(dir.output, "files", ...asset.split("/"));
+      const to = join(directories.output, "files", ...asset.split("/"));
       mkdirSync(dirname(to), { recursive: true });
       copyFileSync(join(options.notesDir, ...asset.split("/")), to);
     }

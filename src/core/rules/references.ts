@@ -25,6 +25,8 @@ export interface ReferenceEnv {
 // Handles are not preceded by a word character (e-mail addresses) and not followed by "/" (npm scopes).
 const MENTION = new RegExp(`(^|[^\\w@/\`])@(${HANDLE})(?![\\w/-]|\\.[A-Za-z0-9])`, "g");
 const ISSUE = /(^|[^\w/.#-])([A-Za-z0-9][\w.-]*)\/([A-Za-z0-9][\w.-]*)#(\d+)\b/g;
+const HOST_LIKE = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/?#]|$)/i;
+const FILE_EXT = /\.(?:md|markdown|png|jpe?g|gif|svg|webp|pdf|txt|html?|json|csv|ya?ml|zip|gz|mp4|webm|mov|mp3|key|pptx?|docx?|xlsx?|odt|ods|odp)$/i;
 const ISSUE_URL = /^https?:\/\/github\.com\/([\w.-]+)\/([\w.-]+)\/(?:issues|pull)\/(\d+)(?:[/?#].*)?$/;
 
 export function references(state: StateCore): void {
@@ -104,6 +106,11 @@ function rewriteHref(token: Token, attr: "href" | "src", env: ReferenceEnv, line
   const issue = ISSUE_URL.exec(href);
   if (issue) {
     env.refs.issues.push({ repo: `${issue[1]}/${issue[2]}`, number: Number(issue[3]), url: href, line });
+    return;
+  }
+  // `[site](example.org/page)`: a host written without its scheme, not a file beside the note.
+  if (HOST_LIKE.test(href) && !FILE_EXT.test(href.split(/[/?#]/)[0]!)) {
+    token.attrSet(attr, `https://${href}`);
     return;
   }
   const local = localPath(href, env);
