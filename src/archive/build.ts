@@ -103,7 +103,10 @@ function buildPeople(refs: Map<string, PersonRef[]>, meetings: ArchiveMeeting[],
     let p = people.get(id);
     if (!p) {
       const seen = refs.get(id) ?? [];
-      const handle = mostCommon(seen.filter((r) => r.id === id || r.handle).map((r) => r.handle).filter((h): h is string => !!h));
+      // The handle of the id itself first: an alias (an old handle) may be written more often,
+      // yet the person page links to the current account.
+      const handles = (refs: PersonRef[]): string[] => refs.map((r) => r.handle).filter((h): h is string => !!h);
+      const handle = mostCommon(handles(seen.filter((r) => r.id === id))) ?? mostCommon(handles(seen));
       const name = config.names.get(id) ?? mostCommon(seen.map((r) => r.name).filter((n): n is string => !!n)) ?? handle ?? id;
       p = { id, name, handle: handle ?? null, url: urls.person(id), attended: [], led: [], noted: [] };
       people.set(id, p);

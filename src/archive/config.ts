@@ -3,6 +3,7 @@
 import yaml from "js-yaml";
 import type { Problem } from "../core/model.ts";
 import type { SiteConfig } from "./model.ts";
+import { HANDLE, handleId, slugify } from "../core/text.ts";
 
 export const CONFIG_FILE = "minutebook.yml";
 
@@ -74,14 +75,26 @@ export function parseConfig(text: string | null, overrides: ConfigOverrides = {}
   if (people != null && (typeof people !== "object" || Array.isArray(people))) warn('"people" should be a map of handles');
   else if (people) {
     for (const [key, value] of Object.entries(people as Record<string, unknown>)) {
-      const id = key.replace(/^@/, "").toLowerCase();
-      if (typeof value === "string") config.aliases.set(id, value.replace(/^@/, "").toLowerCase());
+      const id = personId(key);
+      if (typeof value === "string") config.aliases.set(id, personId(value));
       else if (value && typeof value === "object") {
         const v = value as { name?: unknown; aliases?: unknown };
         if (typeof v.name === "string") config.names.set(id, v.name);
-        if (Array.isArray(v.aliases)) for (const a of v.aliases) config.aliases.set(String(a).replace(/^@/, "").toLowerCase(), id);
+        if (Array.isArray(v.aliases)) for (const a of v.aliases) config.aliases.set(personId(String(a)), id);
       } else warn(`people.${key} should be a new handle or { name, aliases }`);
     }
   }
   return { config, problems };
+}
+
+const HANDLE_ONLY = new RegExp(`^@?${HANDLE}$`);
+
+/**
+ * A handle or a plain name from the config, as the core identifies people: a handle
+ * lower-cased ("@MiraK" -> "mirak"), a name slugged ("Mira Kovalenko" -> "mira-kovalenko"),
+ * so that an alias for a name written without a handle matches it.
+ */
+function personId(text: string): string {
+  const t = text.trim();
+  return HANDLE_ONLY.test(t) ? handleId(t) : slugify(t);
 }

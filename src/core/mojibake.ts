@@ -8,7 +8,7 @@ const MAC_ROMAN =
   "ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø" +
   "¿¡¬√ƒ≈∆«»… ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ\uF8FFÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ";
 // Windows-1252 0x80..0x9F (0xA0..0xFF are Latin-1); undefined slots map to C1 controls.
-const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
+export const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
 
 function table(high: string, latin1Tail: boolean): Map<string, number> {
   const map = new Map<string, number>();
@@ -56,7 +56,7 @@ function repairRun(run: string): string {
     // The Apple logo stands for byte 0xF0 in Mac Roman: the lead byte of a 4-byte sequence (emoji).
     try {
       const decoded = utf8.decode(Uint8Array.from(bytes));
-      if (decoded !== run) return decoded;
+      if (decoded !== run && plausible(decoded)) return decoded;
     } catch {
       // Not a whole UTF-8 sequence: try the run in parts below.
     }
@@ -98,12 +98,22 @@ function decodeWith(part: string): string | null {
     if (bytes.length !== [...part].length) continue;
     try {
       const decoded = utf8.decode(Uint8Array.from(bytes));
-      if (decoded !== part) return decoded;
+      if (decoded !== part && plausible(decoded)) return decoded;
     } catch {
       // not this table
     }
   }
   return null;
+}
+
+// Some runs decode under both tables: "Ã©" is "é" read as Windows-1252, but read
+// back as Mac Roman it is the bytes CC A9, a lone combining mark (U+0329). Text
+// never starts with a combining mark, nor holds controls, private-use or
+// unassigned code points, so such a decoding is not the one meant.
+const IMPLAUSIBLE = /^\p{M}|[\p{Cc}\p{Co}\p{Cn}]/u;
+
+function plausible(decoded: string): boolean {
+  return !IMPLAUSIBLE.test(decoded);
 }
 
 function lineAt(text: string, offset: number): number {

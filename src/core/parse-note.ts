@@ -1,7 +1,7 @@
 // One note (its bytes and its path) to one or more meetings, the people it
 // names, and the problems found. Pure: no file system, no Eleventy, no clock.
 import type { Meeting, NoteResult, PersonRef, Problem } from "./model.ts";
-import { decode } from "./decode.ts";
+import { decode, decodeText } from "./decode.ts";
 import { datesFromFileName } from "./dates.ts";
 import { RULES } from "./extract.ts";
 import { ExtractState, type NoteContext } from "./extract/state.ts";
@@ -27,7 +27,7 @@ export interface ParseOptions {
 
 export function parseNote(input: Uint8Array | string, options: ParseOptions): NoteResult {
   const { source } = options;
-  const decoded = typeof input === "string" ? { text: input.replace(/\r\n?/g, "\n"), problems: [], publishable: true } : decode(input, source);
+  const decoded = typeof input === "string" ? decodeText(input, source) : decode(input, source);
   const problems: Problem[] = [...decoded.problems];
   if (!decoded.publishable) return { meetings: [], people: [], problems };
 

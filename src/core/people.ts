@@ -6,7 +6,8 @@ import { HANDLE, clean, handleId, slugify } from "./text.ts";
 const HANDLE_IN_TEXT = new RegExp(`(?<![\\w@])@(${HANDLE})`, "g");
 const PLACEHOLDER =
   /^(?:(?:attendee|participant|your|add your|person|people)\b.*|names?|tbd|tba|n\/?a|none|nobody|no one|-+|\?+|…|\.+|etc\.?|others?|x+|todo|and more|everyone|all)$/i;
-const NOT_A_NAME = /[\d:=<>{}[\]|#*_~]|https?\/\//;
+// An e-mail address ("ada@example.com") is not a name.
+const NOT_A_NAME = /[:=<>{}[\]|#*_~]|https?\/\/|\w@\w/;
 
 export function parsePeople(value: string): PersonRef[] {
   const people: PersonRef[] = [];

@@ -18,13 +18,26 @@ export function actions(state: ExtractState): void {
     const section = state.sectionAt(line);
     const inItem = tokens[i - 2]?.type === "list_item_open";
     const task = inItem ? TASK.exec(text) : null;
-    const action = task ? null : ACTION.exec(text);
     const inActionSection = inItem && section !== null && ACTION_SECTION.test(state.sections.find((s) => s.id === section)?.heading ?? "");
-    if (!task && !action && !inActionSection) continue;
-    const body = clean(task?.[2] ?? action?.[2] ?? text);
-    const owners = [...new Set([...`${action?.[1] ?? ""} ${body}`.matchAll(HANDLES)].map((m) => m[1]!))].map((h) =>
-      state.person({ id: handleId(h), handle: h }),
-    );
-    state.actions.push({ text: body, owners: [...new Set(owners)], done: task ? task[1] !== " " : false, line, section });
+    const push = (raw: string, named: string, done: boolean, at: number): void => {
+      const body = clean(raw);
+      const owners = [...new Set([...`${named} ${body}`.matchAll(HANDLES)].map((m) => m[1]!))].map((h) =>
+        state.person({ id: handleId(h), handle: h }),
+      );
+      state.actions.push({ text: body, owners: [...new Set(owners)], done, line: at, section });
+    };
+    if (task) {
+      push(task[2]!, "", task[1] !== " ", line);
+      continue;
+    }
+    // Each `ACTION:` line is an action of its own, running on over the lines
+    // below it up to the next one (a paragraph may hold several).
+    const lines = text.split("\n");
+    const starts = lines.flatMap((l, n) => (ACTION.test(l) ? [n] : []));
+    starts.forEach((n, k) => {
+      const action = ACTION.exec(lines.slice(n, starts[k + 1]).join("\n"))!;
+      push(action[2]!, action[1] ?? "", false, line + n);
+    });
+    if (starts.length === 0 && inActionSection) push(text, "", false, line);
   }
 }

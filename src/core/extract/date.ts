@@ -34,7 +34,8 @@ function withinRange(state: ExtractState, d: string): string {
 export function series(state: ExtractState): void {
   let rest = state.ctx.fileRest;
   // Files that gather several meetings are named "...-archive": the series is what they gather.
-  if (state.ctx.chunkDate) rest = rest.replace(/[-_]?archive$/i, "");
+  // A file named for a date range is such a file even when no dated heading split it.
+  if (state.ctx.chunkDate || state.ctx.fileEnd) rest = rest.replace(/[-_]?archive$/i, "");
   let slug = slugify(rest);
   if (!slug || /^\d+$/.test(slug)) {
     const found = dateInText(state.title);

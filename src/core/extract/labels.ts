@@ -17,6 +17,23 @@ export function roleOf(label: string): Role | null {
   return null;
 }
 
+// A bare "Notes" / "Minutes" heading or bold label heads the notes themselves;
+// only with a value ("Notes: @x") does it name the notetaker.
+const CONTENT_LABEL = /^(?:notes?|minutes)$/i;
+
+/** The role a label standing alone (a heading, a label with nothing after it) introduces, or null. */
+export function bareRoleOf(label: string): Role | null {
+  const role = roleOf(label);
+  return role === "notetakers" && CONTENT_LABEL.test(label.replace(/[*_`:：]/g, "").replace(/\s+/g, " ").trim()) ? null : role;
+}
+
+/** The role a heading names: "Lead: @x" by its label, "Participants" alone by itself ("Notes" alone names none). */
+export function roleOfHeading(text: string): Role | null {
+  const labelled = splitLabel(text);
+  if (labelled?.value) return roleOf(text) ?? roleOf(labelled.label);
+  return bareRoleOf(text) ?? (labelled ? bareRoleOf(labelled.label) : null);
+}
+
 /** "Label: value" at the start of a line; the value may be empty. */
 export function splitLabel(line: string): { label: string; value: string } | null {
   const m = /^\s*(?:[-*•]\s+)?([A-Za-z][A-Za-z' \-/]{0,30}?)\s*(?:\([^)]{0,30}\))?\s*[:：]\s*(.*)$/.exec(line);

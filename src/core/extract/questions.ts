@@ -12,7 +12,9 @@ export function questions(state: ExtractState): void {
     lines.forEach((line, n) => {
       const m = QUESTION.exec(line);
       if (!m) return;
-      const text = clean([m[2]!, ...lines.slice(n + 1).filter((l) => !QUESTION.test(l))].join(" "));
+      // A question runs on over the lines below it, up to the next question (not past it).
+      const next = lines.findIndex((l, k) => k > n && QUESTION.test(l));
+      const text = clean([m[2]!, ...lines.slice(n + 1, next === -1 ? undefined : next)].join(" "));
       const at = state.line(t) + n;
       const person = state.person({ id: handleId(m[1]!), handle: m[1]! });
       state.questions.push({ person, text, line: at, section: state.sectionAt(at) });

@@ -5,7 +5,7 @@ import type { Token } from "markdown-it";
 import type { Link } from "../model.ts";
 import { parsePeople } from "../people.ts";
 import { clean, inlineText } from "../text.ts";
-import { type Role, roleOf, splitLabel } from "./labels.ts";
+import { type Role, bareRoleOf, roleOf, roleOfHeading, splitLabel } from "./labels.ts";
 import type { ExtractState } from "./state.ts";
 import { closeOf, isListOpen, listItems } from "./tokens.ts";
 
@@ -20,14 +20,16 @@ export function roles(state: ExtractState): void {
     if (t.type === "heading_open" && t.level === 0 && i !== state.titleIndex) {
       const text = inlineText(tokens[i + 1]);
       const labelled = splitLabel(text);
-      const role = roleOf(text) ?? (labelled && roleOf(labelled.label));
+      // A bare "## Notes" heads the notes, not a list of notetakers (roleOfHeading).
+      const role = roleOfHeading(text);
       if (role) {
         if (found.has(role)) continue;
         if (labelled?.value) assign(state, role, labelled.value, inlineLinks(tokens[i + 1]!), found);
         else takeBlock(state, role, i + 3, found);
         continue;
       }
-      headerZone = false;
+      // "## Notes" opens the notes, yet "Author: @x" often stands right under it.
+      if (roleOf(text) !== "notetakers") headerZone = false;
       continue;
     }
     if (t.type !== "inline" || tokens[i - 1]?.type !== "paragraph_open") continue;
@@ -36,7 +38,7 @@ export function roles(state: ExtractState): void {
     const lines = labelledLines(t);
     lines.forEach((line, n) => {
       const label = splitLabel(line);
-      const role = label && roleOf(label.label);
+      const role = label && (label.value ? roleOf(label.label) : bareRoleOf(label.label));
       if (!label || !role || found.has(role)) return;
       if (label.value) {
         assign(state, role, label.value, lineLinks(t, n), found);

@@ -9,7 +9,6 @@ export function renderNotFound(archive: Archive): string {
   const body = html`<h1>Page not found</h1>
 <p class="lead">There is no page at this address. It may have moved when the notes were reorganised.</p>
 <ul>
-<li>Search for it with the search box above, or on the <a href="/search/">search page</a>.</li>
 <li>Browse the meetings <a href="/archive/">by date</a> or <a href="/series/">by series</a>.</li>
 <li>Go to the <a href="/">home page</a>.</li>
 </ul>`;
