@@ -51,6 +51,15 @@ function absoluteUrl(siteUrl: string | null, url: string): string | null {
   return siteUrl.replace(/\/+$/, "") + url;
 }
 
+/** Open Graph tags, for link previews; only with an absolute URL to point at. */
+function openGraph(siteName: string, title: string, url: string, description: string | undefined): SafeHtml {
+  return html`<meta property="og:type" content="website">
+<meta property="og:site_name" content="${siteName}">
+<meta property="og:title" content="${title}">
+<meta property="og:url" content="${url}">
+${description ? html`<meta property="og:description" content="${description}">\n` : ""}`;
+}
+
 export function layout(p: LayoutProps): string {
   const { site } = p.archive;
   const isHome = p.url === "/";
@@ -64,7 +73,7 @@ export function layout(p: LayoutProps): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>${fullTitle}</title>
-${description ? html`<meta name="description" content="${description}">\n` : ""}${canonical ? html`<link rel="canonical" href="${canonical}">\n` : ""}<link rel="stylesheet" href="${STYLESHEET_URL}">
+${description ? html`<meta name="description" content="${description}">\n` : ""}${canonical ? html`<link rel="canonical" href="${canonical}">\n${openGraph(site.title, fullTitle, canonical, description)}` : ""}<link rel="stylesheet" href="${STYLESHEET_URL}">
 <link rel="icon" href="${FAVICON_URL}" type="image/svg+xml">
 ${p.head ?? ""}</head>
 <body>

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import type { Archive } from "../archive/model.ts";
 import { loadArchive } from "../archive/load.ts";
 import { relativizeHtml } from "./relative-urls.ts";
+import { writeSiteMeta } from "./sitemap.ts";
 import { setArchive } from "./state.ts";
 
 export interface MinutebookOptions {
@@ -70,5 +71,6 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
       mkdirSync(dirname(to), { recursive: true });
       copyFileSync(join(options.notesDir, ...asset.split("/")), to);
     }
+    writeSiteMeta(directories.output, loaded.site);
   });
 }

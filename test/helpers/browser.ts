@@ -61,8 +61,10 @@ export interface StaticServer {
  * redirect from "/dir" to "/dir/"), content types by extension, and the
  * folder's 404.html (else a plain text page) with status 404.
  */
-export async function serveDirectory(root: string): Promise<StaticServer> {
+export async function serveDirectory(root: string, options: { prefix?: string } = {}): Promise<StaticServer> {
   const base = resolve(root);
+  // A site mounted under a path ("/team/notes/", "/ipfs/<cid>/"): only URLs under it exist.
+  const prefix = options.prefix ?? "/";
   const notFound = async (res: ServerResponse, head: boolean): Promise<void> => {
     const page = await readFile(join(base, "404.html")).catch(() => null);
     res.writeHead(404, { "content-type": page ? TYPES[".html"]! : TYPES[".txt"]! });
@@ -75,9 +77,14 @@ export async function serveDirectory(root: string): Promise<StaticServer> {
       return;
     }
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    if (url.pathname + "/" === prefix) {
+      res.writeHead(301, { location: prefix + url.search }).end();
+      return;
+    }
+    if (!url.pathname.startsWith(prefix)) return notFound(res, head);
     let path: string;
     try {
-      path = decodeURIComponent(url.pathname);
+      path = decodeURIComponent("/" + url.pathname.slice(prefix.length));
     } catch {
       res.writeHead(400).end();
       return;
