@@ -129,6 +129,11 @@ async function serve(notesDir: string, out: string, args: Args): Promise<number>
   const elev = new Eleventy(TEMPLATES_DIR, out, { configPath: CONFIG, quietMode: true, runMode: "serve" });
   await elev.init();
   await elev.watch();
+  // Eleventy rebuilds when a file changes or appears, not when one is deleted:
+  // a deleted note is a change to the archive, so report it as one.
+  elev.watcher?.on("unlink", (path: string) => {
+    if (resolve(path).startsWith(notesDir + sep)) elev.watcher?.emit("change", path);
+  });
   await elev.serve(args.port);
   console.log(`Serving ${relative(process.cwd(), notesDir) || "."} at http://localhost:${args.port}/ (Ctrl+C to stop)`);
   await new Promise<never>(() => {});

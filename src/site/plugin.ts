@@ -1,12 +1,13 @@
 // The Eleventy adapter: loads the archive once per build, paginates pages
 // over it, copies assets, and makes every internal URL relative.
 import { copyFileSync, mkdirSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Archive } from "../archive/model.ts";
 import { loadArchive } from "../archive/load.ts";
 import { relativizeHtml } from "./relative-urls.ts";
 import { writeSiteMeta } from "./sitemap.ts";
+import { staleRemover } from "./stale-pages.ts";
 import { setArchive } from "./state.ts";
 
 export interface MinutebookOptions {
@@ -30,7 +31,7 @@ export interface EleventyConfig {
   addTransform(name: string, fn: (this: { page: { url: string | false; outputPath: string | false } }, content: string) => string): void;
   addExtension(ext: string[], options: { key: string }): void;
   addTemplateFormats(formats: string): void;
-  on(event: string, fn: (arg: { directories: { output: string } }) => void | Promise<void>): void;
+  on(event: string, fn: (arg: { directories: { output: string }; results: { outputPath: string }[] }) => void | Promise<void>): void;
   setQuietMode?(quiet: boolean): void;
 }
 
@@ -64,8 +65,12 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
   // Images and other files beside the notes are copied under /files/.
   // (`directories.output` is the folder actually written; the deprecated
   // `dir.output` is the config default "_site", whatever --out says.)
-  eleventyConfig.on("eleventy.after", ({ directories }) => {
+  const removeStale = staleRemover();
+  eleventyConfig.on("eleventy.after", ({ directories, results }) => {
     if (!loaded) return;
+    const out = resolve(directories.output);
+    const assetPaths = loaded.assets.map((asset) => join(out, "files", ...asset.split("/")));
+    removeStale(out, [...results.filter((r) => r.outputPath).map((r) => resolve(r.outputPath)), ...assetPaths]);
     for (const asset of loaded.assets) {
       const to = join(directories.output, "files", ...asset.split("/"));
       mkdirSync(dirname(to), { recursive: true });

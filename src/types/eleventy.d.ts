@@ -14,5 +14,7 @@ declare module "@11ty/eleventy" {
     serve(port?: number): Promise<void>;
     stopWatch(): Promise<void>;
     disableLogger(): void;
+    /** chokidar's watcher, once watch() has run. */
+    watcher?: { on(event: string, fn: (path: string) => void): void; emit(event: string, path: string): boolean };
   }
 }
