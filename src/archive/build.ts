@@ -1,11 +1,14 @@
-// Joins every note's meetings into one archive: people merged under one id,
-// meeting ids and URLs made unique, series ordered with previous/next, years,
-// and the links the core left as placeholders resolved. Pure and deterministic:
+// Joins every note's meetings into one archive: people merged under one id
+// (identity.ts), meeting ids and URLs made unique, series ordered with
+// previous/next, years, initiatives found (initiatives.ts), and the links the
+// core left as placeholders resolved. Pure and deterministic:
 // the result depends on the notes' contents and paths, never on their order.
 import type { Meeting, NoteResult, PersonRef, Problem } from "../core/model.ts";
 import { dateInText } from "../core/dates.ts";
 import type { Config } from "./config.ts";
 import type { Archive, ArchiveMeeting, Person, SeriesInfo, YearInfo } from "./model.ts";
+import { resolveIdentities } from "./identity.ts";
+import { detectInitiatives } from "./initiatives.ts";
 import { resolveLinks } from "./links.ts";
 import { urls } from "./urls.ts";
 
@@ -17,21 +20,32 @@ export interface NoteInput {
 export function buildArchive(notes: NoteInput[], config: Config, assets: string[], extraProblems: Problem[] = []): Archive {
   const sorted = [...notes].sort((a, b) => cmp(a.source, b.source));
   const problems: Problem[] = [...extraProblems];
-  const identity = (id: string): string => config.aliases.get(id) ?? id;
+  const alias = (id: string): string => config.aliases.get(id) ?? id;
 
-  const refs = new Map<string, PersonRef[]>();
+  const named = new Map<string, PersonRef[]>();
   const meetings: Meeting[] = [];
   for (const note of sorted) {
     problems.push(...note.result.problems);
     meetings.push(...note.result.meetings);
     for (const p of note.result.people) {
-      const id = identity(p.id);
-      refs.set(id, [...(refs.get(id) ?? []), p]);
+      const id = alias(p.id);
+      named.set(id, [...(named.get(id) ?? []), p]);
     }
   }
   meetings.sort((a, b) => cmp(a.date, b.date) || cmp(a.series.slug, b.series.slug) || cmp(a.source, b.source) || a.line - b.line);
 
-  const archived = assignIds(meetings.map((m) => canonical(m, identity)), problems);
+  // The config's aliases first, then what the whole archive tells: typos, names, organisations.
+  const aliased = meetings.map((m) => canonical(m, alias));
+  const who = resolveIdentities(aliased, named, { organisations: config.organisations, declaredPeople: config.declaredPeople });
+  problems.push(...who.problems);
+  const identity = (id: string): string | null => who.resolve(alias(id));
+  const refs = new Map<string, PersonRef[]>();
+  for (const [id, list] of named) {
+    const to = who.resolve(id);
+    if (to !== null) refs.set(to, [...(refs.get(to) ?? []), ...list]);
+  }
+
+  const archived = assignIds(aliased.map((m) => ownersByName(canonical(m, who.resolve), refs, who.resolve)), problems);
   const byMeeting = new Map(archived.map((m) => [m.id, m]));
   const people = buildPeople(refs, archived, config);
   const byPerson = new Map(people.map((p) => [p.id, p]));
@@ -41,7 +55,13 @@ export function buildArchive(notes: NoteInput[], config: Config, assets: string[
 
   const noteUrls = new Map<string, string>();
   for (const m of archived) if (!noteUrls.has(m.source)) noteUrls.set(m.source, m.url);
-  resolveLinks(archived, { people: byPerson, identity, notes: noteUrls, assets: new Set(assets), site: config.site }, problems);
+  resolveLinks(
+    archived,
+    { people: byPerson, identity, organisations: who.organisations, notes: noteUrls, assets: new Set(assets), site: config.site },
+    problems,
+  );
+  const found = detectInitiatives(archived, config.initiatives);
+  problems.push(...found.problems);
 
   problems.sort((a, b) => cmp(a.source, b.source) || a.line - b.line || cmp(a.message, b.message));
   return {
@@ -49,11 +69,17 @@ export function buildArchive(notes: NoteInput[], config: Config, assets: string[
     meetings: archived,
     series,
     people,
+    initiatives: found.initiatives,
     years: buildYears(archived),
     problems,
     notes: notes.length,
     assets: [...assets].sort(cmp),
-    byId: { meeting: byMeeting, person: byPerson, series: bySeries },
+    byId: {
+      meeting: byMeeting,
+      person: byPerson,
+      series: bySeries,
+      initiative: new Map(found.initiatives.map((i) => [i.id, i])),
+    },
   };
 }
 
@@ -61,19 +87,39 @@ export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The meeting with every person id passed through the alias map. */
-function canonical(m: Meeting, identity: (id: string) => string): Meeting {
-  const list = (ids: string[]): string[] => [...new Set(ids.map(identity))];
+/** The meeting with every person id passed through `identity`; ids that are not people (null) are dropped. */
+function canonical(m: Meeting, identity: (id: string) => string | null): Meeting {
+  const list = (ids: string[]): string[] => [...new Set(ids.map(identity).filter((id): id is string => id !== null))];
+  const person = <T extends { person: string }>(items: T[]): T[] =>
+    items.flatMap((x) => {
+      const id = identity(x.person);
+      return id === null ? [] : [{ ...x, person: id }];
+    });
   return {
     ...m,
     leads: list(m.leads),
     notetakers: list(m.notetakers),
     attendees: list(m.attendees),
-    sections: m.sections.map((s) => ({ ...s, updates: s.updates.map((u) => ({ ...u, person: identity(u.person) })) })),
-    questions: m.questions.map((q) => ({ ...q, person: identity(q.person) })),
-    mentions: m.mentions.map((x) => ({ ...x, person: identity(x.person) })),
+    sections: m.sections.map((s) => ({ ...s, updates: person(s.updates) })),
+    questions: person(m.questions),
+    mentions: person(m.mentions),
     actions: m.actions.map((a) => ({ ...a, owners: list(a.owners) })),
   };
+}
+
+/**
+ * "olizilla - set the agenda": an action item that names its owner by handle
+ * without the "@" is theirs, when the archive knows that handle.
+ */
+function ownersByName(m: Meeting, refs: Map<string, PersonRef[]>, resolve: (id: string) => string | null): Meeting {
+  if (!m.actions.some((a) => a.owners.length === 0)) return m;
+  const actions = m.actions.map((a) => {
+    if (a.owners.length > 0) return a;
+    const first = /^\s*([A-Za-z0-9][\w.-]*[A-Za-z0-9_])\s*(?:[-–—:]\s|\s+(?:to|will|should)\s)/.exec(a.text);
+    const id = first ? resolve(first[1]!.toLowerCase()) : null;
+    return id !== null && refs.get(id)?.some((r) => r.handle) ? { ...a, owners: [id] } : a;
+  });
+  return { ...m, actions };
 }
 
 function assignIds(meetings: Meeting[], problems: Problem[]): ArchiveMeeting[] {

@@ -1,5 +1,6 @@
 // The optional config file in the notes folder (minutebook.yml): site facts,
-// and people's display names and aliases.
+// people's display names and aliases, organisations, and initiative aliases,
+// exclusions and declarations.
 import yaml from "js-yaml";
 import type { Problem } from "../core/model.ts";
 import type { SiteConfig } from "./model.ts";
@@ -15,6 +16,20 @@ export interface Config {
   aliases: Map<string, string>;
   /** URLs under which the notes folder is also published, to recognise links to notes. */
   sourcePrefixes: string[];
+  /** Person ids the config names (under `people:`): never merged away as typos. */
+  declaredPeople: Set<string>;
+  /** Handles (lower case) that are organisations, not people. */
+  organisations: Set<string>;
+  initiatives: InitiativeConfig;
+}
+
+export interface InitiativeConfig {
+  /** Heading as written -> the initiative it reports on (its name). */
+  aliases: Map<string, string>;
+  /** Headings that are never initiatives. */
+  exclude: string[];
+  /** Headings that are initiatives even when a series has them once. */
+  declare: string[];
 }
 
 export interface ConfigOverrides {
@@ -27,6 +42,9 @@ export function defaultConfig(): Config {
     names: new Map(),
     aliases: new Map(),
     sourcePrefixes: [],
+    declaredPeople: new Set(),
+    organisations: new Set(),
+    initiatives: { aliases: new Map(), exclude: [], declare: [] },
   };
 }
 
@@ -76,13 +94,45 @@ export function parseConfig(text: string | null, overrides: ConfigOverrides = {}
   else if (people) {
     for (const [key, value] of Object.entries(people as Record<string, unknown>)) {
       const id = personId(key);
-      if (typeof value === "string") config.aliases.set(id, personId(value));
-      else if (value && typeof value === "object") {
+      if (typeof value === "string") {
+        config.aliases.set(id, personId(value));
+        config.declaredPeople.add(personId(value));
+      } else if (value && typeof value === "object") {
         const v = value as { name?: unknown; aliases?: unknown };
+        config.declaredPeople.add(id);
         if (typeof v.name === "string") config.names.set(id, v.name);
         if (Array.isArray(v.aliases)) for (const a of v.aliases) config.aliases.set(personId(String(a)), id);
       } else warn(`people.${key} should be a new handle or { name, aliases }`);
     }
+  }
+  const texts = (value: unknown, key: string): string[] => {
+    if (value == null) return [];
+    if (typeof value === "string" || typeof value === "number") return [String(value).trim()].filter(Boolean);
+    if (Array.isArray(value) && value.every((v) => typeof v === "string" || typeof v === "number")) {
+      return value.map((v) => String(v).trim()).filter(Boolean);
+    }
+    warn(`"${key}" should be a list of names; it was ignored`);
+    return [];
+  };
+  for (const org of texts(raw.organisations ?? raw.organizations, "organisations")) config.organisations.add(handleId(org));
+  const initiatives = raw.initiatives;
+  if (initiatives != null && (typeof initiatives !== "object" || Array.isArray(initiatives))) {
+    warn('"initiatives" should be a map with aliases, exclude and declare');
+  } else if (initiatives) {
+    const i = initiatives as Record<string, unknown>;
+    for (const key of Object.keys(i)) {
+      if (!["aliases", "exclude", "declare"].includes(key)) warn(`initiatives.${key} is not a setting (aliases, exclude, declare); it was ignored`);
+    }
+    const aliases = i.aliases;
+    if (aliases != null && (typeof aliases !== "object" || Array.isArray(aliases))) warn('"initiatives.aliases" should be a map of heading: initiative');
+    else if (aliases) {
+      for (const [heading, target] of Object.entries(aliases as Record<string, unknown>)) {
+        if (typeof target === "string" && target.trim()) config.initiatives.aliases.set(heading.trim(), target.trim());
+        else warn(`initiatives.aliases.${heading} should be the name of an initiative`);
+      }
+    }
+    config.initiatives.exclude = texts(i.exclude, "initiatives.exclude");
+    config.initiatives.declare = texts(i.declare, "initiatives.declare");
   }
   return { config, problems };
 }

@@ -7,7 +7,10 @@ import { urls } from "./urls.ts";
 
 export interface LinkTargets {
   people: Map<string, Person>;
-  identity: (id: string) => string;
+  /** The person an id stands for, or null when it is none (an organisation, a placeholder). */
+  identity: (id: string) => string | null;
+  /** Handles of organisations: a mention links to the organisation on the issue host. */
+  organisations?: Set<string>;
   /** Note path -> URL of its (first) meeting. */
   notes: Map<string, string>;
   assets: Set<string>;
@@ -15,13 +18,21 @@ export interface LinkTargets {
 }
 
 const PLACEHOLDER = /(href|src)="mb:(person|note|file):([^"#]*)(#[^"]*)?"/g;
+// A mention of no one ("@name" in a template, "@all"): shown as written, not linked.
+const MENTION = /<a href="mb:person:([^"#]*)"([^>]*)>([^<]*)<\/a>/g;
 
 export function resolveLinks(meetings: ArchiveMeeting[], targets: LinkTargets, problems: Problem[]): void {
   // One problem per missing target, however many notes link to it, so the report stays short.
   const missing = new Map<string, { problem: Problem; others: Set<string> }>();
   for (const m of meetings) {
-    const resolve = (html: string): string =>
-      html.includes('="mb:') ? html.replace(PLACEHOLDER, (_all, attr: string, kind: string, path: string, hash = "") => {
+    const unlink = (html: string): string =>
+      html.includes('"mb:person:') ? html.replace(MENTION, (all, id: string, attrs: string, text: string) => {
+        const path = decodePath(id);
+        return targets.identity(path) === null && !targets.organisations?.has(path) ? `<span${attrs}>${text}</span>` : all;
+      }) : html;
+    const resolve = (raw: string): string => {
+      const html = unlink(raw);
+      return html.includes('="mb:') ? html.replace(PLACEHOLDER, (_all, attr: string, kind: string, path: string, hash = "") => {
         const url = target(kind, decodePath(path), hash, targets);
         if (url !== null) return `${attr}="${url}"`;
         const seen = missing.get(path);
@@ -39,6 +50,7 @@ export function resolveLinks(meetings: ArchiveMeeting[], targets: LinkTargets, p
         const fallback = targets.site.sourceUrl ? `${targets.site.sourceUrl}/${path}${hash}` : `#`;
         return `${attr}="${fallback}"`;
       }) : html;
+    };
     m.intro = resolve(m.intro);
     for (const s of m.sections) {
       s.html = resolve(s.html);
@@ -54,7 +66,9 @@ export function resolveLinks(meetings: ArchiveMeeting[], targets: LinkTargets, p
 
 function target(kind: string, path: string, hash: string, t: LinkTargets): string | null {
   if (kind === "person") {
-    const person = t.people.get(t.identity(path));
+    if (t.organisations?.has(path)) return `${t.site.issueBase}/${encodeURIComponent(path)}`;
+    const id = t.identity(path);
+    const person = id === null ? undefined : t.people.get(id);
     return person ? person.url : null;
   }
   if (kind === "note") {

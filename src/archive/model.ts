@@ -43,6 +43,25 @@ export interface ArchiveMeeting extends Meeting {
   next: string | null;
 }
 
+/** A topic a series returns to: a recurring (or declared) section heading. */
+export interface Initiative {
+  /** "<series slug>/<slug>": initiatives belong to one series. */
+  id: string;
+  slug: string;
+  /** Slug of its series. */
+  series: string;
+  name: string;
+  url: string;
+  /** Meetings it came up in, by id, oldest first. */
+  meetings: string[];
+  /** Every section reporting on it, oldest first (a meeting may have two). */
+  sections: { meeting: string; section: string }[];
+  /** The headings it was written as. */
+  headings: string[];
+  /** Declared by the config or front matter rather than found recurring. */
+  declared: boolean;
+}
+
 export interface YearInfo {
   year: string;
   url: string;
@@ -57,6 +76,8 @@ export interface Archive {
   meetings: ArchiveMeeting[];
   series: SeriesInfo[];
   people: Person[];
+  /** By id (series, then slug). */
+  initiatives: Initiative[];
   years: YearInfo[];
   problems: Problem[];
   /** Notes read (files), including those that could not be published. */
@@ -68,5 +89,6 @@ export interface Archive {
     meeting: Map<string, ArchiveMeeting>;
     person: Map<string, Person>;
     series: Map<string, SeriesInfo>;
+    initiative: Map<string, Initiative>;
   };
 }

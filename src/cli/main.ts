@@ -112,6 +112,8 @@ async function build(notesDir: string, out: string, args: Args): Promise<number>
     `Built ${relative(process.cwd(), out) || "."}: ${archive.notes} notes, ${archive.meetings.length} meetings, ` +
       `${pages} pages, ${feeds} feeds in ${seconds(Date.now() - started)}. Problems: ${problemSummary(archive.problems)}.`,
   );
+  // Feeds need absolute links, so a site without its URL gets none (src/site/feeds/).
+  if (!archive.site.url) console.log("No feeds: set url in minutebook.yml or pass --url.");
   if (counts.error) {
     console.error(`${counts.error} note${counts.error === 1 ? "" : "s"} could not be published (listed above): fix them and build again.`);
   } else if (counts.warning) {

@@ -120,6 +120,8 @@ export interface Meeting {
   issues: IssueRef[];
   /** Front matter keys the note set by hand (they override extraction). */
   overrides: string[];
+  /** Headings the front matter declares initiatives (`initiatives: [Bitswap]`), even when the series has them once. */
+  initiatives?: string[];
 }
 
 /** What one note yields: one meeting or several, the people it names, and its problems. */

@@ -88,7 +88,10 @@ export function parseNote(input: Uint8Array | string, options: ParseOptions): No
         line: state.firstLine(),
         severity: "error",
         message:
-          "no date found: name the file YYYY-MM-DD--series.md, put the date in the title, or add `date: YYYY-MM-DD` front matter",
+          (/^\d{4}-\d{1,2}-\d{1,2}/.test(source.replace(/^.*\//, ""))
+            ? `the date in the file name (${source.replace(/^.*\//, "").match(/^\d{4}-\d{1,2}-\d{1,2}/)![0]}) is not a calendar date, and no other date was found: `
+            : "no date found: ") +
+          "name the file YYYY-MM-DD--series.md, put the date in the title, or add `date: YYYY-MM-DD` front matter",
       });
       continue;
     }
@@ -154,5 +157,6 @@ function toMeeting(state: ExtractState): Meeting | null {
     actions: state.actions,
     issues: state.issues,
     overrides: state.ctx.frontKeys,
+    ...(state.ctx.front.initiatives ? { initiatives: state.ctx.front.initiatives } : {}),
   };
 }

@@ -8,6 +8,8 @@ const PLACEHOLDER =
   /^(?:(?:attendee|participant|your|add your|person|people)\b.*|names?|tbd|tba|n\/?a|none|nobody|no one|-+|\?+|…|\.+|etc\.?|others?|x+|todo|and more|everyone|all)$/i;
 // An e-mail address ("ada@example.com") is not a name.
 const NOT_A_NAME = /[:=<>{}[\]|#*_~]|https?\/\/|\w@\w/;
+/** "9 more folks", "+3 others": a count of people, not a person. */
+const COUNT_OF_PEOPLE = /^[\d+]|\b(?:more|folks|others|guests?|everyone|various)\b/i;
 
 export function parsePeople(value: string): PersonRef[] {
   const people: PersonRef[] = [];
@@ -42,7 +44,7 @@ function nameAround(part: string, handle: string): string | undefined {
 
 export function plainName(text: string): string | null {
   const name = clean(text.replace(/^[\s*_\-–—•:]+|[\s*_:.,]+$/g, "").replace(/\([^)]*\)/g, ""));
-  if (!name || name.length > 40 || PLACEHOLDER.test(name) || NOT_A_NAME.test(name)) return null;
+  if (!name || name.length > 40 || PLACEHOLDER.test(name) || NOT_A_NAME.test(name) || COUNT_OF_PEOPLE.test(name)) return null;
   const words = name.split(" ");
   if (words.length > 4 || !/\p{L}/u.test(name)) return null;
   return name;

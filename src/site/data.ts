@@ -1,6 +1,7 @@
 // data/meetings.json: the extracted model, for other tools. Its shape is
 // documented in README.md; keep the two in step.
 import type { Archive } from "../archive/model.ts";
+import { safeJson } from "./safe-json.ts";
 
 export function meetingsJson(archive: Archive): string {
   const data = {
@@ -29,6 +30,7 @@ export function meetingsJson(archive: Archive): string {
         ...(s.summary ? { summary: s.summary } : {}),
         issues: s.issues.map((i) => i.url),
         updates: s.updates.map((u) => ({ person: u.person, line: u.line, items: u.items })),
+        initiative: s.initiative ?? null,
       })),
       questions: m.questions,
       actions: m.actions,
@@ -38,8 +40,8 @@ export function meetingsJson(archive: Archive): string {
     })),
     series: archive.series.map((s) => ({ slug: s.slug, name: s.name, url: s.url, meetings: s.meetings })),
     people: archive.people.map((p) => ({ id: p.id, name: p.name, handle: p.handle, url: p.url })),
+    initiatives: archive.initiatives.map((i) => ({ id: i.id, name: i.name, url: i.url, series: i.series })),
     problems: archive.problems,
   };
-  // "</" never appears raw, so the JSON is also safe to inline in a page.
-  return `${JSON.stringify(data, null, 1).replace(/<\//g, "<\\/")}\n`;
+  return `${safeJson(data, 1)}\n`;
 }

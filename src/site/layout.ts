@@ -3,6 +3,9 @@
 import type { Archive } from "../archive/model.ts";
 import { html, type SafeHtml } from "./html.ts";
 import { plural } from "./format.ts";
+import { headerSearch, searchScript } from "./pages/search.ts";
+import { alternateLinks, feedLinksFor, type FeedLink } from "./feeds/links.ts";
+import { FEEDS_PAGE_URL } from "./feeds/model.ts";
 
 export interface LayoutProps {
   archive: Archive;
@@ -12,6 +15,8 @@ export interface LayoutProps {
   body: SafeHtml;
   description?: string;
   head?: SafeHtml;
+  /** The page's own feeds (feedLinksFor in feeds/links.ts), linked as <link rel="alternate"> before the whole archive's. */
+  feeds?: readonly FeedLink[];
 }
 
 export const STYLESHEET_URL = "/assets/style.css";
@@ -22,7 +27,8 @@ const NAV: readonly { href: string; label: string }[] = [
   { href: "/series/", label: "Series" },
   { href: "/archive/", label: "Archive" },
   { href: "/people/", label: "People" },
-  // Initiatives and Search come back here once those pages exist.
+  { href: "/initiatives/", label: "Initiatives" },
+  { href: "/search/", label: "Search" },
 ];
 
 // Year and meeting pages ("/2019/", "/2019/04/08/x/") belong to the Archive.
@@ -44,7 +50,6 @@ function nav(url: string): SafeHtml {
   })}</ul></nav>`;
 }
 
-// The header search form (GET /search/?q=) returns with the search page.
 
 function absoluteUrl(siteUrl: string | null, url: string): string | null {
   if (!siteUrl) return null;
@@ -58,6 +63,13 @@ function openGraph(siteName: string, title: string, url: string, description: st
 <meta property="og:title" content="${title}">
 <meta property="og:url" content="${url}">
 ${description ? html`<meta property="og:description" content="${description}">\n` : ""}`;
+}
+
+/** The page's feeds, then the whole archive's: none when the site has no URL (and so no feeds). */
+function feedAlternates(p: LayoutProps): SafeHtml {
+  const own = p.feeds ?? [];
+  const hrefs = new Set(own.map((f) => f.href));
+  return alternateLinks([...own, ...feedLinksFor("all", "", p.archive).filter((f) => !hrefs.has(f.href))]);
 }
 
 export function layout(p: LayoutProps): string {
@@ -75,13 +87,14 @@ export function layout(p: LayoutProps): string {
 <title>${fullTitle}</title>
 ${description ? html`<meta name="description" content="${description}">\n` : ""}${canonical ? html`<link rel="canonical" href="${canonical}">\n${openGraph(site.title, fullTitle, canonical, description)}` : ""}<link rel="stylesheet" href="${STYLESHEET_URL}">
 <link rel="icon" href="${FAVICON_URL}" type="image/svg+xml">
-${p.head ?? ""}</head>
+${feedAlternates(p)}${searchScript()}${p.head ?? ""}</head>
 <body>
 <a class="skip-link" href="#main">Skip to content</a>
 <header class="site-header">
 <div class="wrap">
 <a class="site-title" href="/"${isHome ? html` aria-current="page"` : ""}>${site.title}</a>
 ${nav(p.url)}
+${headerSearch(p.url)}
 </div>
 </header>
 <main id="main" tabindex="-1">
@@ -89,7 +102,7 @@ ${p.body}
 </main>
 <footer class="site-footer">
 <div class="wrap">
-<p>${plural(p.archive.meetings.length, "meeting")} from ${plural(p.archive.notes, "note")}. Built with minutebook.</p>
+<p>${plural(p.archive.meetings.length, "meeting")} from ${plural(p.archive.notes, "note")}. Built with minutebook.${p.archive.site.url ? html` <a href="${FEEDS_PAGE_URL}">Feeds</a>` : ""}</p>
 </div>
 </footer>
 </body>

@@ -1,7 +1,7 @@
 // What each person did across the archive: updates given, questions asked,
 // actions owned, mentions. Built once per archive in a single pass over the
 // meetings (newest first), so a person's page never scans every meeting.
-import type { Archive, ArchiveMeeting, Person } from "../archive/model.ts";
+import type { Archive, ArchiveMeeting, Initiative, Person } from "../archive/model.ts";
 import type { Action, Question, Section, Update } from "../core/model.ts";
 import { newestFirst } from "./links.ts";
 
@@ -40,10 +40,12 @@ export interface PersonActivity {
 }
 
 export interface UpdateGroup {
-  /** Case-insensitive key of the heading. */
+  /** The initiative's id, else the case-insensitive key of the heading. */
   key: string;
-  /** The heading as written in its latest occurrence. */
+  /** The initiative's name, else the heading as written in its latest occurrence. */
   heading: string;
+  /** The initiative the updates report on, when their sections have one. */
+  initiative: Initiative | null;
   /** Newest first. */
   updates: UpdateRef[];
 }
@@ -139,16 +141,18 @@ export function headingKey(heading: string): string {
 }
 
 /**
- * Updates grouped by section heading. Given newest-first updates, groups come
+ * Updates grouped by the initiative their section reports on (given the
+ * archive), else by section heading. Given newest-first updates, groups come
  * out ordered by their latest update and each is titled as last written.
  */
-export function groupUpdates(updates: readonly UpdateRef[]): UpdateGroup[] {
+export function groupUpdates(updates: readonly UpdateRef[], archive?: Archive): UpdateGroup[] {
   const groups = new Map<string, UpdateGroup>();
   for (const ref of updates) {
-    const key = headingKey(ref.section.heading);
+    const initiative = (ref.section.initiative && archive?.byId.initiative.get(ref.section.initiative)) || null;
+    const key = initiative ? initiative.id : headingKey(ref.section.heading);
     const group = groups.get(key);
     if (group) group.updates.push(ref);
-    else groups.set(key, { key, heading: ref.section.heading.trim() || "(untitled)", updates: [ref] });
+    else groups.set(key, { key, heading: initiative ? initiative.name : ref.section.heading.trim() || "(untitled)", initiative, updates: [ref] });
   }
   return [...groups.values()];
 }

@@ -9,6 +9,8 @@ import { relativizeHtml } from "./relative-urls.ts";
 import { writeSiteMeta } from "./sitemap.ts";
 import { staleRemover } from "./stale-pages.ts";
 import { setArchive } from "./state.ts";
+import { writeSearchFiles } from "../search/site-files.ts";
+import { feedRefs } from "./feeds/template.ts";
 
 export interface MinutebookOptions {
   notesDir: string;
@@ -52,6 +54,9 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
       series: refs(loaded.series, (s) => s.slug),
       years: refs(loaded.years, (y) => y.year),
       people: refs(loaded.people, (p) => p.id),
+      initiatives: refs(loaded.initiatives, (i) => i.id),
+      // Empty when the site has no URL: then no feed is written (src/site/feeds/).
+      feeds: feedRefs(loaded),
     };
   });
 
@@ -77,5 +82,10 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
       copyFileSync(join(options.notesDir, ...asset.split("/")), to);
     }
     writeSiteMeta(directories.output, loaded.site);
+  });
+
+  // The search index under /search/ and the search scripts under /assets/ (src/search/site-files.ts).
+  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+    if (loaded) await writeSearchFiles(loaded, directories.output);
   });
 }

@@ -3,6 +3,7 @@
 // sections, and updates, questions, actions and mentions for the people pages.
 import type { Archive, ArchiveMeeting, Person, SeriesInfo, SiteConfig, YearInfo } from "../../src/archive/model.ts";
 import type { Action, Mention, Question, Section, Update } from "../../src/core/model.ts";
+import { detectInitiatives } from "../../src/archive/initiatives.ts";
 
 export const HOSTILE_TITLE = "<script>alert(1)</script>";
 export const HOSTILE_NAME = `Mallory "<img src=x onerror=alert(2)>"`;
@@ -171,6 +172,9 @@ export function fixtureArchive(site: Partial<SiteConfig> = {}): Archive {
     person("vader", "Darth Vader", null),
   ];
 
+  // "go-ipfs" and "Go-IPFS" recur in the core series: one initiative.
+  const { initiatives } = detectInitiatives(meetings, { aliases: new Map(), exclude: [], declare: [] });
+
   const years: YearInfo[] = [];
   for (const m of meetings) {
     const year = m.date.slice(0, 4);
@@ -196,6 +200,7 @@ export function fixtureArchive(site: Partial<SiteConfig> = {}): Archive {
     meetings,
     series,
     people,
+    initiatives,
     years,
     problems: [],
     notes: 4,
@@ -204,6 +209,7 @@ export function fixtureArchive(site: Partial<SiteConfig> = {}): Archive {
       meeting: new Map(meetings.map((m) => [m.id, m])),
       person: new Map(people.map((p) => [p.id, p])),
       series: new Map(series.map((s) => [s.slug, s])),
+      initiative: new Map(initiatives.map((i) => [i.id, i])),
     },
   };
 }

@@ -139,13 +139,15 @@ describe("layout", () => {
     expect(page).toContain('<a class="skip-link" href="#main">');
     expect(page).toContain('<main id="main"');
     expect(page).toContain('<a href="/series/" aria-current="page">Series</a>');
-    // Search and Initiatives are left out until those pages exist.
-    expect(page).not.toContain("<form");
-    expect(page).not.toContain('href="/search/"');
-    expect(page).not.toContain('href="/initiatives/"');
+    // The search box: a plain GET form to the search page, and the one small deferred script that enhances it.
+    expect(page).toContain('<form class="site-search" role="search" action="/search/" method="get" data-search>');
+    expect(page).toContain('<input id="site-search-q" type="search" name="q"');
+    expect(page).toContain('<a href="/search/">Search</a>');
+    expect(page).toContain('<script src="/assets/search.js" defer></script>');
+    expect(page).toContain('<a href="/initiatives/">Initiatives</a>');
     expect(page).toContain('<a href="/people/">People</a>');
     expect(page).toContain("5 meetings from 4 notes. Built with minutebook.");
-    expect(page).not.toMatch(/<script|https?:\/\/(?!github\.com\/example)/);
+    expect(page.replace('<script src="/assets/search.js" defer></script>', "")).not.toMatch(/<script|https?:\/\/(?!github\.com\/example)/);
   });
 
   it("marks the Archive nav item current on year and meeting pages", () => {

@@ -29,13 +29,13 @@ describe("people index", () => {
     // bob 1+2+1+3, alice 1+2+0+1, vader 2, mallory 1+1: vader and mallory tie,
     // and "Darth Vader" sorts before "Mallory" although "vader" > "mallory".
     expect(peopleByActivity(archive).map((p) => p.id)).toEqual(["bob", "alice", "vader", "mallory"]);
-    const order = [...page.matchAll(/<li><a class="title" href="\/people\/([^/]+)\/">/g)].map((x) => x[1]);
+    const order = [...page.matchAll(/<li data-filter="[^"]*"><a class="title" href="\/people\/([^/]+)\/">/g)].map((x) => x[1]);
     expect(order).toEqual(["bob", "alice", "vader", "mallory"]);
   });
 
   it("shows handles when known and the counts", () => {
     expect(page).toContain(
-      '<li><a class="title" href="/people/bob/">Bob</a> <span class="handle">@bob</span> <span class="meta">1 attended, 2 led, 1 noted, 3 updates</span></li>',
+      '<li data-filter="bob bob bob"><a class="title" href="/people/bob/">Bob</a> <span class="handle">@bob</span> <span class="meta">1 attended, 2 led, 1 noted, 3 updates</span></li>',
     );
     expect(page).toContain('<a class="title" href="/people/vader/">Darth Vader</a> <span class="meta">2 attended, 0 led, 0 noted, 0 updates</span>');
     expect(page).toContain("<title>People — Team Notes</title>");
@@ -85,16 +85,19 @@ describe("person page", () => {
     expect(bob.indexOf('id="noted"')).toBeLessThan(bob.indexOf('id="attended"'));
   });
 
-  it("groups updates by heading, case-insensitively, titled as last written", () => {
+  it("groups updates by initiative (else by heading, case-insensitively), titled as last written", () => {
     const updates = part(bob, "updates");
     const headings = [...updates.matchAll(/<h3>(.*?) <span class="count">(.*?)<\/span><\/h3>/g)].map((x) => [x[1], x[2]]);
     expect(headings).toEqual([
-      ["Go-IPFS", "2 updates"],
+      ['<a href="/initiatives/go-core-dev-team-weekly/go-ipfs/">Go-IPFS</a>', "2 updates"],
       ["Agenda", "1 update"],
     ]);
+    expect(updates).toContain(
+      '<a class="in-timeline" href="/initiatives/go-core-dev-team-weekly/go-ipfs/#2019-04-15--go-core-dev-team-weekly--go-ipfs">in the timeline</a>',
+    );
     expect(dates(updates)).toEqual(["2019-04-15", "2019-04-01", "2019-04-08"]);
     expect(updates).toContain(
-      '<a href="/2019/04/15/go-core-dev-team-weekly/#go-ipfs">Go Core Dev Team Weekly</a></p><div class="update"><ul><li>Finished the refactor</li></ul></div>',
+      '<a href="/2019/04/15/go-core-dev-team-weekly/#go-ipfs">Go Core Dev Team Weekly</a> · <a class="in-timeline" href="/initiatives/go-core-dev-team-weekly/go-ipfs/#2019-04-15--go-core-dev-team-weekly--go-ipfs">in the timeline</a></p><div class="update"><ul><li>Finished the refactor</li></ul></div>',
     );
     expect(updates).toContain('<a href="/2019/04/01/go-core-dev-team-weekly/#go-ipfs">');
     expect(updates).toContain('<a href="/2019/04/08/go-core-dev-team-weekly/#agenda">&lt;script&gt;alert(1)&lt;/script&gt;</a>');

@@ -6,7 +6,8 @@ import type { ExtractState } from "./state.ts";
 const TASK = /^\s*\[([ xX])\]\s+(.+)$/s;
 const ACTION = /^\s*\**(?:ACTION(?: ITEM)?|AI|TODO)\**\s*(?:\(([^)]*)\))?\s*\**[:：-]\s*(.+)$/s;
 const ACTION_SECTION = /^(?:action items?|actions?|next steps|todos?|to-?dos|follow[- ]ups?)$/i;
-const HANDLES = new RegExp(`@(${HANDLE})`, "g");
+// As in running text: not inside an e-mail address, and not an npm scope ("@org/pkg").
+const HANDLES = new RegExp(`(?<![\\w@/])@(${HANDLE})(?![\\w/-]|\\.[A-Za-z0-9])`, "g");
 
 export function actions(state: ExtractState): void {
   const { tokens } = state;
@@ -15,10 +16,11 @@ export function actions(state: ExtractState): void {
     if (t.type !== "inline" || tokens[i - 1]?.type !== "paragraph_open") continue;
     const text = inlineText(t);
     const line = state.line(t);
-    const section = state.sectionAt(line);
+    const draft = state.sectionDraftAt(line);
+    const section = draft?.id ?? null;
     const inItem = tokens[i - 2]?.type === "list_item_open";
     const task = inItem ? TASK.exec(text) : null;
-    const inActionSection = inItem && section !== null && ACTION_SECTION.test(state.sections.find((s) => s.id === section)?.heading ?? "");
+    const inActionSection = inItem && section !== null && ACTION_SECTION.test(draft?.heading ?? "");
     const push = (raw: string, named: string, done: boolean, at: number): void => {
       const body = clean(raw);
       const owners = [...new Set([...`${named} ${body}`.matchAll(HANDLES)].map((m) => m[1]!))].map((h) =>

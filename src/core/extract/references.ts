@@ -10,10 +10,18 @@ export function mentions(state: ExtractState): void {
     state.mentions.push({ person, line: m.line, section: state.sectionAt(m.line) });
   }
   const seen = new Set<string>();
+  const inSection = new Map<string, Set<string>>();
   for (const ref of state.env.refs.issues) {
     const issue: IssueRef = { repo: ref.repo, number: ref.number, url: ref.url };
-    const section = state.sections.find((s) => s.id === state.sectionAt(ref.line));
-    if (section && !section.issues.some((i) => i.url === ref.url)) section.issues.push(issue);
+    const section = state.sectionDraftAt(ref.line);
+    if (section) {
+      const urls = inSection.get(section.id) ?? new Set(section.issues.map((i) => i.url));
+      inSection.set(section.id, urls);
+      if (!urls.has(ref.url)) {
+        urls.add(ref.url);
+        section.issues.push(issue);
+      }
+    }
     if (!seen.has(ref.url)) {
       seen.add(ref.url);
       state.issues.push(issue);

@@ -76,10 +76,21 @@ export class ExtractState {
 
   /** The section a line belongs to (the last one starting at or before it). */
   sectionAt(line: number): string | null {
-    let found: string | null = null;
-    for (const s of this.sections) {
-      if (s.line > line) break;
-      found = s.id;
+    return this.sectionDraftAt(line)?.id ?? null;
+  }
+
+  /** Sections are in line order: a binary search keeps huge notes linear. */
+  sectionDraftAt(line: number): SectionDraft | null {
+    let lo = 0;
+    let hi = this.sections.length - 1;
+    let found: SectionDraft | null = null;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = this.sections[mid]!;
+      if (s.line <= line) {
+        found = s;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
     return found;
   }

@@ -9,7 +9,8 @@ import { itemKindOf, roleOfHeading, splitLabel } from "./labels.ts";
 import type { ExtractState, SectionDraft } from "./state.ts";
 import { closeOf, isListOpen, itemText } from "./tokens.ts";
 
-const LEAD = new RegExp(`^\\s*\\**@(${HANDLE})\\**\\s*(?:\\([^)]*\\))?\\s*\\**\\s*(?::|-|–|—|$)`);
+// The handle is taken whole: "@lucia-m will" is not "@lucia" and a " - " separator.
+const LEAD = new RegExp(`^\\s*\\**@(${HANDLE})(?![A-Za-z0-9_]|[-.][A-Za-z0-9_])\\**\\s*(?:\\([^)]*\\))?\\s*\\**\\s*(?::|-|–|—|$)`);
 const ONLY_HANDLES = new RegExp(`^\\s*(?:@${HANDLE}\\s*(?:[/,&+]|and)?\\s*)+$`);
 const HANDLES = new RegExp(`@(${HANDLE})`, "g");
 

@@ -6,6 +6,7 @@ import { layout } from "../layout.ts";
 import { meetingList, newestFirst } from "../links.ts";
 import { seriesByActivity, seriesList } from "./series.ts";
 import { yearLinks, yearsNewestFirst } from "./archive.ts";
+import { feedLinksFor, subscribe } from "../feeds/links.ts";
 
 const LATEST = 12;
 
@@ -20,6 +21,7 @@ export function renderHome(archive: Archive): string {
     [archive.people.length, "person", "people"],
     [archive.years.length, "year", "years"],
   ];
+  const feeds = feedLinksFor("all", "", archive);
   const body = html`<div class="intro">
 <h1>${site.title}</h1>
 ${site.description ? html`<p class="lead">${site.description}</p>` : ""}
@@ -30,6 +32,7 @@ ${site.description ? html`<p class="lead">${site.description}</p>` : ""}
 <section aria-labelledby="latest"><h2 id="latest">Latest meetings</h2>
 ${latest.length > 0 ? meetingList(archive, latest, { showSeries: true }) : html`<p>No meetings yet.</p>`}
 <p class="more"><a href="/archive/">All meetings by date</a></p>
+${subscribe(feeds)}
 </section>
 <section aria-labelledby="series"><h2 id="series">Series</h2>
 ${seriesList(seriesByActivity(archive.series))}
@@ -37,5 +40,5 @@ ${seriesList(seriesByActivity(archive.series))}
 <section aria-labelledby="years"><h2 id="years">By year</h2>
 ${yearLinks(yearsNewestFirst(archive.years))}
 </section>`;
-  return layout({ archive, url: "/", title: site.title, description: site.description || `${plural(archive.meetings.length, "meeting")}.`, body });
+  return layout({ archive, url: "/", title: site.title, description: site.description || `${plural(archive.meetings.length, "meeting")}.`, feeds, body });
 }

@@ -3,7 +3,9 @@
 import type { Archive, ArchiveMeeting } from "../../archive/model.ts";
 import type { Section } from "../../core/model.ts";
 import { html, raw, safeHref, type SafeHtml } from "../html.ts";
-import { longDate, shortDate } from "../format.ts";
+import { longDate, plural, shortDate } from "../format.ts";
+import { actionItems } from "../actions.ts";
+import { entryUrl } from "./initiatives.ts";
 import { layout } from "../layout.ts";
 import { peopleChips, peopleInline, seriesLink, timeTag } from "../links.ts";
 
@@ -72,10 +74,21 @@ function toc(sections: readonly Section[]): SafeHtml {
   return html`<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">Contents</h2>${branch(null)}</nav>`;
 }
 
-function section(s: Section): SafeHtml {
+function section(archive: Archive, m: ArchiveMeeting, s: Section): SafeHtml {
   const n = headingLevel(s.level);
+  const initiative = s.initiative ? archive.byId.initiative.get(s.initiative) : undefined;
   return html`<h${n} id="${s.id}">${raw(s.headingHtml)} <a class="anchor" href="#${s.id}" aria-label="Link to this section">#</a></h${n}>
-${raw(s.html)}
+${initiative ? html`<p class="initiative-link"><a href="${entryUrl(initiative, m, s)}">Initiative: ${initiative.name}</a> <span class="meta">(${plural(initiative.meetings.length, "meeting")})</span></p>\n` : ""}${raw(s.html)}
+`;
+}
+
+/** Every action item of the meeting, with its state and owners: what to follow up. */
+function actions(archive: Archive, m: ArchiveMeeting): SafeHtml {
+  if (m.actions.length === 0) return html``;
+  const open = m.actions.filter((a) => !a.done).length;
+  return html`<section class="meeting-actions" aria-labelledby="mb-actions"><h2 id="mb-actions">Action items <span class="count">${plural(m.actions.length, "item")}, ${open} open</span></h2>
+${actionItems(archive, m.actions.map((action) => ({ meeting: m, action })))}
+</section>
 `;
 }
 
@@ -103,8 +116,8 @@ ${facts(archive, meeting)}
 ${meeting.sections.length >= TOC_MIN_SECTIONS ? toc(meeting.sections) : ""}
 <div class="notes">
 ${raw(meeting.intro)}
-${meeting.sections.map(section)}</div>
-</article>
+${meeting.sections.map((s) => section(archive, meeting, s))}</div>
+${actions(archive, meeting)}</article>
 ${neighbours(archive, meeting)}`;
   return layout({
     archive,

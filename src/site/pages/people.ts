@@ -5,6 +5,9 @@ import type { Section } from "../../core/model.ts";
 import { html, raw, type SafeHtml } from "../html.ts";
 import { plural, shortDate } from "../format.ts";
 import { layout } from "../layout.ts";
+import { monthlyChart } from "../charts.ts";
+import { entryUrl } from "./initiatives.ts";
+import { feedLinksFor, subscribe } from "../feeds/links.ts";
 import { meetingList, meetingsById, newestFirst, peopleInline, timeTag } from "../links.ts";
 import {
   groupUpdates,
@@ -18,6 +21,17 @@ import {
 } from "../person-activity.ts";
 
 export const PEOPLE_URL = "/people/";
+/** The people index's filter box: progressive enhancement, built from src/browser/people-filter.ts. */
+export const PEOPLE_FILTER_URL = "/assets/people-filter.js";
+
+/** What the filter box matches: name, handle and id, lower case, accents dropped. */
+function filterText(p: Person): string {
+  return [p.name, p.handle ?? "", p.id]
+    .join(" ")
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
+}
 
 function githubUrl(handle: string): string {
   return `https://github.com/${encodeURIComponent(handle)}`;
@@ -55,15 +69,17 @@ export function renderPeopleIndex(archive: Archive): string {
 <p class="lead">${plural(people.length, "person", "people")}, most active first (meetings attended, led and noted, and updates given).</p>
 ${
   people.length > 0
-    ? html`<ol class="people-list">${people.map((p) => {
+    ? html`<div class="list-filter" hidden><label for="people-filter">Filter by name or handle</label> <input id="people-filter" type="search" autocomplete="off" spellcheck="false" aria-controls="people-list" aria-describedby="people-filter-count"> <span id="people-filter-count" class="meta" aria-live="polite"></span></div>
+<ol class="people-list" id="people-list">${people.map((p) => {
         const c = counts(p, personActivity(archive, p.id));
-        return html`<li><a class="title" href="${p.url}">${p.name}</a>${p.handle ? html` <span class="handle">@${p.handle}</span>` : ""} <span class="meta">${c.attended} attended, ${c.led} led, ${c.noted} noted, ${plural(c.updates, "update")}</span></li>`;
+        return html`<li data-filter="${filterText(p)}"><a class="title" href="${p.url}">${p.name}</a>${p.handle ? html` <span class="handle">@${p.handle}</span>` : ""} <span class="meta">${c.attended} attended, ${c.led} led, ${c.noted} noted, ${plural(c.updates, "update")}</span></li>`;
       })}</ol>`
     : html`<p>No people yet.</p>`
 }`;
   return layout({
     archive,
     url: PEOPLE_URL,
+    head: html`<script src="${PEOPLE_FILTER_URL}" defer></script>\n`,
     title: "People",
     description: "Everyone who led, attended or took notes of a meeting, gave an update or was mentioned.",
     body,
@@ -103,14 +119,27 @@ ${p.content}
 }
 
 function updateGroups(groups: readonly UpdateGroup[]): SafeHtml {
-  return html`${groups.map(
-    (g) => html`<section class="update-group"><h3>${g.heading} <span class="count">${plural(g.updates.length, "update")}</span></h3>
+  return html`${groups.map((g) => {
+    const i = g.initiative;
+    return html`<section class="update-group"><h3>${i ? html`<a href="${i.url}">${g.heading}</a>` : g.heading} <span class="count">${plural(g.updates.length, "update")}</span></h3>
 <ol class="updates">${g.updates.map(
-      (u) => html`<li><p class="meta">${meetingRef(u.meeting, sectionUrl(u.meeting, u.section.id))}</p><div class="update">${raw(u.update.html)}</div></li>`,
+      (u) => html`<li><p class="meta">${meetingRef(u.meeting, sectionUrl(u.meeting, u.section.id))}${i ? html` · <a class="in-timeline" href="${entryUrl(i, u.meeting, u.section)}">in the timeline</a>` : ""}</p><div class="update">${raw(u.update.html)}</div></li>`,
     )}</ol>
 </section>
-`,
-  )}`;
+`;
+  })}`;
+}
+
+/** Meetings the person led, took notes at or attended, per month, one colour per series (most frequent first). */
+function attendanceChart(archive: Archive, person: Person): SafeHtml {
+  const ids = [...new Set([...person.attended, ...person.led, ...person.noted])];
+  const bySeries = new Map<string, string[]>();
+  for (const m of meetingsById(archive, ids)) bySeries.set(m.series.slug, [...(bySeries.get(m.series.slug) ?? []), m.date]);
+  if (bySeries.size === 0) return html``;
+  const layers = [...bySeries]
+    .sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))
+    .map(([slug, dates]) => ({ label: archive.byId.series.get(slug)?.name ?? slug, dates }));
+  return monthlyChart({ id: "attendance-chart", title: `Meetings ${person.name} took part in, per month`, layers, unit: ["meeting", "meetings"] });
 }
 
 function questionList(questions: readonly QuestionRef[]): SafeHtml {
@@ -150,6 +179,11 @@ export function renderPerson(archive: Archive, person: Person): string {
     ["attended", "Attended", person.attended],
   ];
   const parts: Part[] = [];
+  const chart = attendanceChart(archive, person);
+  if (chart.value) {
+    const n = new Set([...person.attended, ...person.led, ...person.noted]).size;
+    parts.push({ id: "attendance", title: "Meetings by month", count: plural(n, "meeting"), content: chart });
+  }
   for (const [id, title, ids] of roles) {
     const meetings = newestFirst(meetingsById(archive, ids));
     if (meetings.length === 0) continue;
@@ -160,7 +194,7 @@ export function renderPerson(archive: Archive, person: Person): string {
       id: "updates",
       title: "Updates given",
       count: plural(activity.updates.length, "update"),
-      content: updateGroups(groupUpdates(activity.updates)),
+      content: updateGroups(groupUpdates(activity.updates, archive)),
     });
   }
   if (activity.questions.length > 0) {
@@ -192,11 +226,13 @@ export function renderPerson(archive: Archive, person: Person): string {
   const handle = person.handle
     ? html`<p class="lead handle"><a href="${githubUrl(person.handle)}">@${person.handle}</a> on GitHub</p>`
     : "";
+  const feeds = feedLinksFor("person", person.id, archive);
   const body = html`<article class="person">
 <header>
 <h1>${person.name}</h1>
 ${handle}
 ${facts(c, activity)}
+${subscribe(feeds)}
 </header>
 ${parts.length > 1 ? html`<nav class="jump" aria-label="On this page"><ul>${parts.map((p) => html`<li><a href="#${p.id}">${p.title}</a></li>`)}</ul></nav>` : ""}
 ${parts.length > 0 ? parts.map(part) : html`<p>Nothing recorded for ${person.name} yet.</p>`}</article>`;
@@ -211,6 +247,7 @@ ${parts.length > 0 ? parts.map(part) : html`<p>Nothing recorded for ${person.nam
     url: person.url,
     title: person.name,
     description: summary.length > 0 ? `${person.name}: ${summary.join(", ")}.` : `${person.name} in the meeting notes.`,
+    feeds,
     body,
   });
 }

@@ -9,7 +9,7 @@ export interface PageRef {
   url: string;
 }
 
-export function paged(list: "meetings" | "series" | "years" | "people", render: (a: Archive, id: string) => string) {
+export function paged(list: "meetings" | "series" | "years" | "people" | "initiatives", render: (a: Archive, id: string) => string) {
   return {
     data: {
       pagination: { data: `minutebook.${list}`, size: 1, alias: "item" },

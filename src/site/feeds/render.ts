@@ -1,0 +1,188 @@
+// Atom (RFC 4287) and RSS 2.0 documents for one feed of feeds/model.ts.
+//
+// Dates, absolute URLs and absolute links in content come from
+// @11ty/eleventy-plugin-rss 3.0.0's exported filters (dateToRfc3339,
+// dateToRfc822, absoluteUrl, convertHtmlToAbsoluteUrls). We write the XML
+// ourselves rather than use its virtual templates (feedPlugin), and fix on
+// our side where 3.0.0 falls short:
+//
+//  1. Its RSS template writes `<content:encoded>` without declaring
+//     xmlns:content, so the document is not namespace-well-formed XML and
+//     strict parsers reject it. Our <rss> declares
+//     xmlns:content="http://purl.org/rss/1.0/modules/content/".
+//  2. absoluteUrl / htmlToAbsoluteUrls resolve a root-relative "/people/x/"
+//     against the host, dropping the path of a site published under one
+//     (https://example.org/notes/ -> https://example.org/people/x/). Our
+//     links are root-relative to the site, so we resolve them against the
+//     site URL first (siteRelative below) and let the plugin do the rest
+//     ("#anchor", "../x", already absolute).
+//  3. dateToRfc822 formats in the machine's time zone unless given one, so
+//     two machines would write different feeds; we always pass "UTC".
+//  4. Its templates date entries by Eleventy's page date (file times by
+//     default) and the feed by the newest of them or the clock; ours use the
+//     meetings' calendar dates only (midnight UTC), so a rebuild is identical.
+//
+// Each document points at /assets/feed.xsl with a relative href, so the
+// stylesheet loads from wherever the site is served.
+import { absoluteUrl, convertHtmlToAbsoluteUrls, dateToRfc3339, dateToRfc822 } from "@11ty/eleventy-plugin-rss";
+import type { Archive } from "../../archive/model.ts";
+import { escapeHtml, html, raw, type SafeHtml } from "../html.ts";
+import { relativeUrl } from "../relative-urls.ts";
+import { FEED_MIME } from "./links.ts";
+import { feedEntries, type FeedDef, type FeedEntry, type FeedFormat } from "./model.ts";
+
+export const FEED_STYLESHEET_URL = "/assets/feed.xsl";
+const GENERATOR = "minutebook";
+const CONTENT_NS = "http://purl.org/rss/1.0/modules/content/";
+
+/** A calendar date as an instant: midnight UTC, never the machine's zone. */
+function instant(date: string): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
+
+export const rfc3339 = (date: string): string => dateToRfc3339(instant(date));
+// dateToRfc822 builds an Intl.DateTimeFormat per call: slow over thousands of entries, so memoised.
+const rfc822Cache = new Map<string, string>();
+export function rfc822(date: string): string {
+  let s = rfc822Cache.get(date);
+  if (s === undefined) rfc822Cache.set(date, (s = dateToRfc822(instant(date), "UTC")));
+  return s;
+}
+
+/** A root-relative site URL ("/2019/04/08/x/#a") made absolute under the site URL (which may have a path). */
+export function siteUrl(site: string, url: string): string {
+  return absoluteUrl(url.replace(/^\/(?!\/)/, ""), site);
+}
+
+const ROOT_RELATIVE = /(\s(?:href|src|action|poster|cite)=")\/(?!\/)/g;
+
+/** Content made absolute: site-root links first (fix 2 above), then everything else by the plugin. */
+export async function absoluteHtml(fragment: string, site: string, pageUrl: string): Promise<string> {
+  const rooted = fragment.replace(ROOT_RELATIVE, (_all, attr: string) => attr + site);
+  return convertHtmlToAbsoluteUrls(rooted, siteUrl(site, pageUrl), { closingSingleTag: "slash" });
+}
+
+// Characters XML 1.0 forbids even as references. Notes are hand-written and
+// sometimes mis-decoded: these are dropped, and a lone surrogate becomes U+FFFD.
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+// Node 20 has these (ES2024); the project's lib is ES2022.
+type WellFormed = string & { isWellFormed(): boolean; toWellFormed(): string };
+
+function xmlDocument(body: SafeHtml): string {
+  const value = body.value as WellFormed;
+  const doc = value.isWellFormed() ? value : value.toWellFormed();
+  NOT_XML.lastIndex = 0;
+  return NOT_XML.test(doc) ? doc.replace(NOT_XML, "") : doc;
+}
+
+// html`` escapes & < > " ' in every interpolated value, which is also what
+// XML text and attribute values need.
+const xml = html;
+
+/**
+ * The entries' contents made absolute and escaped as XML text, each once per
+ * build (a meeting is in two feeds, and every entry in both formats).
+ */
+const contentCache = new WeakMap<Archive, Map<string, Promise<SafeHtml>>>();
+
+function entryContent(archive: Archive, entry: FeedEntry): Promise<SafeHtml> {
+  let memo = contentCache.get(archive);
+  if (!memo) contentCache.set(archive, (memo = new Map()));
+  let content = memo.get(entry.id);
+  if (!content) {
+    content = absoluteHtml(entry.html, archive.site.url!, entry.url).then((h) => raw(escapeHtml(h)));
+    memo.set(entry.id, content);
+  }
+  return content;
+}
+
+function stylesheet(feedUrl: string): SafeHtml {
+  return xml`<?xml-stylesheet href="${relativeUrl(feedUrl, FEED_STYLESHEET_URL)}" type="text/xsl"?>`;
+}
+
+function personName(archive: Archive, id: string): string {
+  return archive.byId.person.get(id)?.name ?? id;
+}
+
+export async function renderFeed(archive: Archive, feed: FeedDef, format: FeedFormat): Promise<string> {
+  return format === "atom" ? renderAtom(archive, feed) : renderRss(archive, feed);
+}
+
+export async function renderAtom(archive: Archive, feed: FeedDef): Promise<string> {
+  const site = archive.site.url;
+  if (!site) throw new Error("minutebook: a feed needs the site URL");
+  const entries = feedEntries(archive, feed);
+  const contents = await Promise.all(entries.map((e) => entryContent(archive, e)));
+  const updated = entries[0]?.date ?? archive.meetings[archive.meetings.length - 1]?.date ?? "1970-01-01";
+  const self = siteUrl(site, feed.atom);
+  const author = (id: string): SafeHtml => {
+    const p = archive.byId.person.get(id);
+    return xml`<author><name>${personName(archive, id)}</name>${p ? xml`<uri>${siteUrl(site, p.url)}</uri>` : ""}</author>`;
+  };
+  const doc = xml`<?xml version="1.0" encoding="utf-8"?>
+${stylesheet(feed.atom)}
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${archive.site.lang || "en"}">
+<title>${feed.title}</title>
+<subtitle>${feed.subtitle}</subtitle>
+<link rel="self" type="${FEED_MIME.atom}" href="${self}"/>
+<link rel="alternate" type="text/html" href="${siteUrl(site, feed.pageUrl)}"/>
+<link rel="alternate" type="${FEED_MIME.rss}" href="${siteUrl(site, feed.rss)}"/>
+<id>${self}</id>
+<updated>${rfc3339(updated)}</updated>
+<author><name>${archive.site.title}</name><uri>${site}</uri></author>
+<generator>${GENERATOR}</generator>
+<icon>${siteUrl(site, "/assets/favicon.svg")}</icon>
+${entries.map(
+  (e, i) => xml`<entry>
+<title>${e.title}</title>
+<link rel="alternate" type="text/html" href="${siteUrl(site, e.url)}"/>
+<id>${e.id}</id>
+<published>${rfc3339(e.date)}</published>
+<updated>${rfc3339(e.date)}</updated>
+${e.authors.map(author)}<category term="${e.meeting.series.slug}" label="${e.meeting.series.name}"/>
+<summary>${e.summary}</summary>
+<content type="html">${contents[i]!}</content>
+</entry>
+`,
+)}</feed>
+`;
+  return xmlDocument(doc);
+}
+
+export async function renderRss(archive: Archive, feed: FeedDef): Promise<string> {
+  const site = archive.site.url;
+  if (!site) throw new Error("minutebook: a feed needs the site URL");
+  const entries = feedEntries(archive, feed);
+  const contents = await Promise.all(entries.map((e) => entryContent(archive, e)));
+  const updated = entries[0]?.date ?? archive.meetings[archive.meetings.length - 1]?.date ?? "1970-01-01";
+  // xmlns:content is declared here: the plugin's own RSS template forgets it (fix 1 above).
+  const doc = xml`<?xml version="1.0" encoding="utf-8"?>
+${stylesheet(feed.rss)}
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="${CONTENT_NS}" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel>
+<title>${feed.title}</title>
+<link>${siteUrl(site, feed.pageUrl)}</link>
+<atom:link rel="self" type="${FEED_MIME.rss}" href="${siteUrl(site, feed.rss)}"/>
+<description>${feed.subtitle}</description>
+<language>${archive.site.lang || "en"}</language>
+<pubDate>${rfc822(updated)}</pubDate>
+<lastBuildDate>${rfc822(updated)}</lastBuildDate>
+<generator>${GENERATOR}</generator>
+${entries.map(
+  (e, i) => xml`<item>
+<title>${e.title}</title>
+<link>${siteUrl(site, e.url)}</link>
+<guid isPermaLink="false">${e.id}</guid>
+<pubDate>${rfc822(e.date)}</pubDate>
+${e.authors.length > 0 ? xml`<dc:creator>${e.authors.map((id) => personName(archive, id)).join(", ")}</dc:creator>\n` : ""}<category>${e.meeting.series.name}</category>
+<description>${e.summary}</description>
+<content:encoded>${contents[i]!}</content:encoded>
+</item>
+`,
+)}</channel>
+</rss>
+`;
+  return xmlDocument(doc);
+}

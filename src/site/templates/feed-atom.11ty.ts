@@ -1,0 +1,3 @@
+import { feedTemplate } from "../feeds/template.ts";
+
+export const { data, render } = feedTemplate("atom");
