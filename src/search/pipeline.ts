@@ -169,12 +169,13 @@ function partStart(w: { start: number; name?: [number, number] | undefined }, pa
 
 /** The pipeline function that adds the words inside a word. */
 export function splitToken(token: lunr.Token): lunr.Token[] {
-  const meta = (token as unknown as { metadata: TokenMeta }).metadata;
-  const w = { start: meta.position[0], name: meta.name };
+  // A token lunr made itself (lunr.Index.search, Pipeline.runString) has no position.
+  const meta = (token as unknown as { metadata: Partial<TokenMeta> }).metadata;
+  const w = { start: meta.position?.[0] ?? 0, name: meta.name };
   return [
     token,
     ...partsOf(token.toString()).map((part) => {
-      const partMeta: TokenMeta = { position: [partStart(w, part), part.text.length], depth: part.depth, word: meta.word };
+      const partMeta: TokenMeta = { position: [partStart(w, part), part.text.length], depth: part.depth, word: meta.word ?? 0 };
       return new lunr.Token(part.text, partMeta);
     }),
   ];

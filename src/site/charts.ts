@@ -107,7 +107,7 @@ export function monthlyChart(o: ChartOptions): SafeHtml {
 
   return html`<figure class="chart">
 <svg class="bars" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${o.id}-title ${o.id}-desc"><title id="${o.id}-title">${o.title}</title><desc id="${o.id}-desc">${sentence}</desc><line class="base" x1="0" x2="${width}" y1="${PLOT + 0.5}" y2="${PLOT + 0.5}"></line>${ticks}${bars}${years}</svg>
-<figcaption>${sentence}</figcaption>
 ${legend}${table}
+<figcaption>${sentence}</figcaption>
 </figure>`;
 }

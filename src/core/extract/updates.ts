@@ -97,7 +97,7 @@ function itemsWithPeople(tokens: Token[], listOpen: number, end: number): Omit<B
 
 function add(state: ExtractState, section: SectionDraft, block: Block): void {
   const items = itemsOf(state.tokens, block);
-  const html = renderTokens(state.tokens, block.from, block.to, state.env);
+  const html = wrapItem(state.tokens, block.from, renderTokens(state.tokens, block.from, block.to, state.env));
   for (const handle of block.people) {
     const person = state.person({ id: handleId(handle), handle });
     const update: Update = { person, line: block.line, html, items };
@@ -143,4 +143,18 @@ function itemsOf(tokens: Token[], block: Block): Update["items"] {
 function pushItem(items: Update["items"], text: string, kind: UpdateKind): void {
   const t = clean(text);
   if (t) items.push({ kind, text: t });
+}
+
+/** A block that is one list item is shown in its list, so the HTML stands on its own. */
+function wrapItem(tokens: Token[], from: number, html: string): string {
+  const item = tokens[from];
+  if (item?.type !== "list_item_open") return html;
+  for (let j = from - 1; j >= 0; j--) {
+    const t = tokens[j]!;
+    if (t.level === item.level - 1 && t.nesting === 1) {
+      const start = t.attrGet("start");
+      return `<${t.tag}${start ? ` start="${start}"` : ""}>\n${html}</${t.tag}>\n`;
+    }
+  }
+  return `<ul>\n${html}</ul>\n`;
 }

@@ -74,8 +74,19 @@ function toc(sections: readonly Section[]): SafeHtml {
   return html`<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">Contents</h2>${branch(null)}</nav>`;
 }
 
-function section(archive: Archive, m: ArchiveMeeting, s: Section): SafeHtml {
-  const n = headingLevel(s.level);
+/**
+ * Rendered heading levels follow the section tree (a top section is h2, its
+ * child h3), not the levels a note happened to use: "#### Bitswap" under
+ * "## Initiatives" becomes h3, so the outline never skips a level.
+ */
+export function outlineLevels(m: ArchiveMeeting): Map<string, number> {
+  const levels = new Map<string, number>();
+  for (const s of m.sections) levels.set(s.id, Math.min(6, (s.parent ? (levels.get(s.parent) ?? 1) : 1) + 1));
+  return levels;
+}
+
+function section(archive: Archive, m: ArchiveMeeting, s: Section, levels: Map<string, number>): SafeHtml {
+  const n = levels.get(s.id) ?? headingLevel(s.level);
   const initiative = s.initiative ? archive.byId.initiative.get(s.initiative) : undefined;
   return html`<h${n} id="${s.id}">${raw(s.headingHtml)} <a class="anchor" href="#${s.id}" aria-label="Link to this section">#</a></h${n}>
 ${initiative ? html`<p class="initiative-link"><a href="${entryUrl(initiative, m, s)}">Initiative: ${initiative.name}</a> <span class="meta">(${plural(initiative.meetings.length, "meeting")})</span></p>\n` : ""}${raw(s.html)}
@@ -108,6 +119,7 @@ function description(m: ArchiveMeeting): string {
 }
 
 export function renderMeeting(archive: Archive, meeting: ArchiveMeeting): string {
+  const levels = outlineLevels(meeting);
   const body = html`<article class="meeting">
 <header class="meeting-header">
 <h1>${meeting.title}</h1>
@@ -116,7 +128,7 @@ ${facts(archive, meeting)}
 ${meeting.sections.length >= TOC_MIN_SECTIONS ? toc(meeting.sections) : ""}
 <div class="notes">
 ${raw(meeting.intro)}
-${meeting.sections.map((s) => section(archive, meeting, s))}</div>
+${meeting.sections.map((s) => section(archive, meeting, s, levels))}</div>
 ${actions(archive, meeting)}</article>
 ${neighbours(archive, meeting)}`;
   return layout({

@@ -1,0 +1,49 @@
+// The same notes give a byte-identical _site/, whatever the time zone, the
+// clock, the folder the notes sit in, or the order the files were written in.
+import { afterAll, describe, expect, it } from "vitest";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, sep } from "node:path";
+import { buildSite, cleanupBuilds, listFiles, SAMPLE_NOTES, treeDigest } from "../helpers/build.ts";
+
+const temps: string[] = [];
+afterAll(() => {
+  cleanupBuilds();
+  for (const t of temps) rmSync(t, { recursive: true, force: true });
+});
+
+/** A copy of the notes in another folder, files created in reverse order, with new and scattered times. */
+function reversedCopy(from: string): string {
+  const to = join(mkdtempSync(join(tmpdir(), "minutebook-copy-")), "elsewhere", "notes");
+  temps.push(dirname(dirname(to)));
+  const files = (readdirSync(from, { recursive: true }) as string[]).filter((f) => statSync(join(from, f)).isFile()).sort().reverse();
+  files.forEach((f, i) => {
+    mkdirSync(dirname(join(to, f)), { recursive: true });
+    copyFileSync(join(from, f), join(to, f));
+    const t = new Date(Date.UTC(2030, 0, 1) + i * 3_600_000);
+    utimesSync(join(to, f), t, t);
+  });
+  return to;
+}
+
+describe("deterministic output", () => {
+  it("is byte-identical across time zones, folders, file order and modification times", async () => {
+    const a = await buildSite(SAMPLE_NOTES, { env: { TZ: "UTC" } });
+    const copy = reversedCopy(SAMPLE_NOTES);
+    const b = await buildSite(copy, { env: { TZ: "Pacific/Kiritimati", LANG: "de_DE.UTF-8" } });
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    expect(listFiles(b.out)).toEqual(listFiles(a.out));
+    const da = treeDigest(a.out);
+    const db = treeDigest(b.out);
+    const differ = Object.keys(da).filter((f) => da[f] !== db[f]);
+    expect(differ).toEqual([]);
+    // Nothing from the machine leaks into the output: no folder of the build, no build time.
+    const today = new Date().toISOString().slice(0, 10);
+    for (const f of listFiles(a.out).filter((f) => /\.(html|xml|json|txt|js|css)$/.test(f))) {
+      const text = readFileSync(join(a.out, f), "utf8");
+      for (const leak of [SAMPLE_NOTES, copy, a.out, tmpdir() + sep]) expect(text.includes(leak), `${f} holds ${leak}`).toBe(false);
+      expect(text.includes(today), `${f} holds today's date`).toBe(false);
+    }
+  }, 240_000);
+});
