@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { fileOfUrl, readMeetingsJson, type MeetingsJson } from "./helpers/build.ts";
+import { checkLinks } from "./helpers/links.ts";
 
 /** Every .md file under dir, as sorted forward-slash paths. */
 function markdownFiles(dir: string): string[] {
@@ -77,6 +78,10 @@ function main(argv: string[]): number {
   }
   const { notes, published, meetings, problems } = verify(notesDir, siteDir);
   if (notes === 0) problems.push(`${notesDir} holds no .md note`);
+  // Every internal link and #anchor of every page resolves.
+  const links = checkLinks(siteDir);
+  for (const b of links.broken) problems.push(`broken link: ${b}`);
+  console.log(`${links.checked} internal links checked, ${links.broken.length} broken`);
   const SHOWN = 50;
   for (const p of problems.slice(0, SHOWN)) console.log(`  problem: ${p}`);
   if (problems.length > SHOWN) console.log(`  … and ${problems.length - SHOWN} more`);

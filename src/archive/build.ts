@@ -9,7 +9,7 @@ import type { Config } from "./config.ts";
 import type { Archive, ArchiveMeeting, Person, SeriesInfo, YearInfo } from "./model.ts";
 import { resolveIdentities } from "./identity.ts";
 import { detectInitiatives } from "./initiatives.ts";
-import { resolveLinks } from "./links.ts";
+import { resolveLinks, type NoteTarget } from "./links.ts";
 import { urls } from "./urls.ts";
 
 export interface NoteInput {
@@ -53,8 +53,8 @@ export function buildArchive(notes: NoteInput[], config: Config, assets: string[
   const bySeries = new Map(series.map((s) => [s.slug, s]));
   for (const m of archived) m.series = { slug: m.series.slug, name: bySeries.get(m.series.slug)!.name };
 
-  const noteUrls = new Map<string, string>();
-  for (const m of archived) if (!noteUrls.has(m.source)) noteUrls.set(m.source, m.url);
+  const noteUrls = new Map<string, NoteTarget[]>();
+  for (const m of archived) noteUrls.set(m.source, [...(noteUrls.get(m.source) ?? []), { url: m.url, ids: new Set(m.sections.map((x) => x.id)) }]);
   resolveLinks(
     archived,
     { people: byPerson, identity, organisations: who.organisations, notes: noteUrls, assets: new Set(assets), site: config.site },

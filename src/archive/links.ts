@@ -3,6 +3,7 @@
 // archive known, they become the URLs of pages and copied files.
 import type { Problem } from "../core/model.ts";
 import type { ArchiveMeeting, Person, SiteConfig } from "./model.ts";
+import { slugify } from "../core/text.ts";
 import { urls } from "./urls.ts";
 
 export interface LinkTargets {
@@ -11,10 +12,15 @@ export interface LinkTargets {
   identity: (id: string) => string | null;
   /** Handles of organisations: a mention links to the organisation on the issue host. */
   organisations?: Set<string>;
-  /** Note path -> URL of its (first) meeting. */
-  notes: Map<string, string>;
+  /** Note path -> its meetings (several when one file holds several): URL and section ids. */
+  notes: Map<string, NoteTarget[]>;
   assets: Set<string>;
   site: SiteConfig;
+}
+
+export interface NoteTarget {
+  url: string;
+  ids: Set<string>;
 }
 
 const PLACEHOLDER = /(href|src)="mb:(person|note|file):([^"#]*)(#[^"]*)?"/g;
@@ -72,10 +78,25 @@ function target(kind: string, path: string, hash: string, t: LinkTargets): strin
     return person ? person.url : null;
   }
   if (kind === "note") {
-    const url = t.notes.get(path);
-    if (url) return url + hash;
+    const meetings = t.notes.get(path);
+    if (meetings?.length) return noteUrl(meetings, hash);
   }
   return t.assets.has(path) ? urls.file(path) + hash : null;
+}
+
+/**
+ * A link to a note, or to a heading of one: the meeting that has the heading,
+ * matched as written or as its anchor would be made ("#Cycles" -> "cycles").
+ * A heading no meeting has leaves the link on the note's page, not on a dead anchor.
+ */
+function noteUrl(meetings: NoteTarget[], hash: string): string {
+  if (!hash || hash === "#") return meetings[0]!.url;
+  const want = decodePath(hash.slice(1));
+  for (const id of [want, slugify(want)]) {
+    const m = meetings.find((x) => x.ids.has(id));
+    if (m) return `${m.url}#${id}`;
+  }
+  return meetings[0]!.url;
 }
 
 function decodePath(path: string): string {

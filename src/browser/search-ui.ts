@@ -175,6 +175,9 @@ function searchPage(page: HTMLElement): void {
   const filtersEl = page.querySelector<HTMLElement>(".search-filters") ?? page.appendChild(el("div", { className: "search-filters" }));
   const resultsEl = page.querySelector<HTMLElement>(".search-results") ?? page.appendChild(el("div", { className: "search-results" }));
   page.classList.add("search-enhanced");
+  // Results and filters side by side need more than a page of text's width.
+  page.closest("main")?.classList.add("search-main");
+  const layoutEl = page.querySelector(".search-layout");
   const expanded = new Set<Facet>();
   let state = readUrl();
   let lastInput = 0;
@@ -338,6 +341,7 @@ function searchPage(page: HTMLElement): void {
       groups.push(section);
     }
     filtersEl.replaceChildren(...groups);
+    layoutEl?.classList.toggle("no-filters", groups.length === 0);
     if (groups.length) filtersEl.prepend(el("h2", { className: "visually-hidden", text: "Filters" }));
   }
 

@@ -132,9 +132,15 @@ describe("links to notes and files", () => {
     expect(html).not.toContain("mb:file:etc");
   });
 
-  it("absolute URLs, root paths, fragments and mailto links are left alone", () => {
-    const { html: out } = refs("[a](https://example.com/x.md) [b](/abs/path.md) [c](#local) [d](mailto:ada@example.com)");
+  it("absolute URLs, root paths and mailto links are left alone", () => {
+    const { html: out } = refs("[a](https://example.com/x.md) [b](/abs/path.md) [d](mailto:ada@example.com)");
     expect(out).not.toContain("mb:");
+  });
+
+  it("a fragment points at the note itself, for the archive to match against its headings", () => {
+    const { html: out } = refs("[c](#Local_Heading) [top](#)");
+    expect(out).toContain(`href="mb:note:${encodeURI(SOURCE)}#Local_Heading"`);
+    expect(out).toContain('href="#"');
   });
 
   it("drops a query, keeps percent-encoding", () => {

@@ -183,11 +183,11 @@ describe("meeting page", () => {
     expect(renderMeeting(a, get(a, m.id))).not.toContain("View source");
   });
 
-  it("gives sections anchored headings, clamped to h2..h6", () => {
+  it("gives sections anchored headings whose levels follow the section tree, never skipping one", () => {
     expect(page).toContain('<h2 id="agenda">Agenda <a class="anchor" href="#agenda" aria-label="Link to this section">#</a></h2>');
-    expect(page).toContain('<h2 id="updates">');
-    expect(page).toContain('<h3 id="alice-s-update">Alice\'s &lt;update&gt; <a class="anchor" href="#alice-s-update"');
-    expect(page).toContain('<h6 id="deep">');
+    expect(page).toContain('<h3 id="updates">');
+    expect(page).toContain('<h4 id="alice-s-update">Alice\'s &lt;update&gt; <a class="anchor" href="#alice-s-update"');
+    expect(page).toContain('<h5 id="deep">');
     expect(page).toContain("<p>Intro paragraph.</p>");
     expect(page.indexOf("Intro paragraph")).toBeLessThan(page.indexOf('id="agenda"'));
     expect(page).toContain("<ul><li>Item</li></ul>");

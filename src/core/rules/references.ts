@@ -113,6 +113,11 @@ function rewriteHref(token: Token, attr: "href" | "src", env: ReferenceEnv, line
     token.attrSet(attr, `https://${href}`);
     return;
   }
+  // "#heading" in a note: resolved by the archive against the meeting's own sections.
+  if (attr === "href" && href.length > 1 && href.startsWith("#")) {
+    token.attrSet(attr, `mb:note:${encodeURI(env.source)}${href}`);
+    return;
+  }
   const local = localPath(href, env);
   if (local === null) return;
   const [path, hash = ""] = local.split("#", 2) as [string, string?];
