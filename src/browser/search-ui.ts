@@ -239,10 +239,11 @@ function searchPage(page: HTMLElement): void {
   input.addEventListener("input", () => {
     const now = Date.now();
     state = { q: input.value, filters: state.filters, page: 0 };
-    setUrl(now - lastInput > BURST_MS ? "push" : "replace");
-    lastInput = now;
     // No debounce: the worker answers only the latest of queries sent in a burst.
     run();
+    // The URL follows while the worker works (history updates are not free).
+    setUrl(now - lastInput > BURST_MS ? "push" : "replace");
+    lastInput = now;
   });
   form.addEventListener("submit", (e) => {
     e.preventDefault();
@@ -329,7 +330,7 @@ function searchPage(page: HTMLElement): void {
       });
       const section = el("section", { className: `search-facet facet-${f}` }, el("h2", { text: FACET_NAMES[f] }), ul);
       if (list.length > FACET_SHOWN) {
-        const more = el("button", { className: "facet-more", text: expanded.has(f) ? "Show fewer" : `Show all ${list.length}` });
+        const more = el("button", { className: "facet-more", text: expanded.has(f) ? "Show fewer" : `Show ${list.length - FACET_SHOWN} more` });
         more.type = "button";
         more.addEventListener("click", () => {
           if (expanded.has(f)) expanded.delete(f);

@@ -57,6 +57,7 @@ export interface SearchResponse {
   meetings: number;
   /** No section has every word: these results have some of them. */
   partial: boolean;
+  /** Each filter's values (at most MAX_FACET_VALUES, the most frequent) with their counts. */
   facets: Record<Facet, FacetValue[]>;
   page: number;
   pages: number;
@@ -78,11 +79,14 @@ export interface Group {
 }
 
 const PREFIX_BOOST = 0.5;
+const MAX_GROUPS = 30;
 /** A word being typed stands for at most this many index terms. */
 const MAX_EXPANSIONS = 40;
 /** Terms carried to a section to highlight there (?hl=). */
 const MAX_HIGHLIGHT = 40;
 const SNIPPET = 220;
+/** Values of a filter sent with results: the most frequent. */
+export const MAX_FACET_VALUES = 50;
 
 function ints(s: string, count: number): Int32Array {
   const r = new Reader(s);
@@ -172,6 +176,7 @@ export class SearchEngine {
   private readonly scratchGroups: Int32Array;
   /** Score of each document kept by the filters, -1 for the others (between queries: all -1). */
   private readonly keptScore: Float64Array;
+  private initiativeSeries: Map<string, string> | null = null;
   /** Files fetched, by path (for the benchmark). */
   readonly fetched: string[] = [];
 
@@ -450,7 +455,8 @@ export class SearchEngine {
    * the document's field vector, over the query vector's magnitude, summed
    * over the fields — on typed arrays rather than lunr's objects, which at
    * this archive's size is the difference between milliseconds and
-   * hundreds of them. Every matching document, best first (ties: document order).
+   * hundreds of them. Every matching document, in the order lunr first
+   * meets them (which breaks ties of score).
    */
   score(groups: Group[]): Scored {
     const query = new lunr.Query(this.fields);
@@ -533,7 +539,8 @@ export class SearchEngine {
     const perPage = options.perPage ?? 10;
     const perMeeting = options.perMeeting ?? 3;
     const words = parseQuery(query);
-    const groups = await this.resolve(words);
+    // Each group is a bit of a 32-bit mask.
+    const groups = (await this.resolve(words)).slice(0, MAX_GROUPS);
     const all = this.score(groups);
     const full = (1 << groups.length) - 1;
     let strict = 0;
@@ -685,26 +692,33 @@ export class SearchEngine {
         year: values(yearCount, (i) => [this.years[i]!, this.years[i]!]),
         person: values(personCount, (i) => meta.people[i]!),
         initiative: values(initiativeCount, (i) => [meta.initiatives[i]![0], meta.initiatives[i]![1]]),
-      }),
+      }, filters),
       page,
       pages,
       results: resultsOut,
     };
   }
 
-  /** Facet values in order: years newest first, the rest by count; initiatives that share a name get their series. */
-  private facetValues(values: Record<Facet, FacetValue[]>): Record<Facet, FacetValue[]> {
+  /**
+   * Facet values in order — years newest first, the rest by count — at most
+   * MAX_FACET_VALUES of each (and the one filtered on); initiatives that
+   * share a name get their series.
+   */
+  private facetValues(values: Record<Facet, FacetValue[]>, filters: Filters): Record<Facet, FacetValue[]> {
+    const capped = (f: Facet, list: FacetValue[]): FacetValue[] =>
+      list.length <= MAX_FACET_VALUES ? list : list.filter((v, i) => i < MAX_FACET_VALUES || v.value === filters[f]);
     const byCount = (a: FacetValue, b: FacetValue): number => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
     const names = new Map<string, number>();
     for (const x of values.initiative) names.set(x.label, (names.get(x.label) ?? 0) + 1);
-    const seriesOf = new Map(this.meta.initiatives.map(([id, , series]) => [id, this.meta.series[series]?.[1] ?? ""]));
+    const seriesOf = (this.initiativeSeries ??= new Map(this.meta.initiatives.map(([id, , series]) => [id, this.meta.series[series]?.[1] ?? ""])));
     return {
-      series: values.series.sort(byCount),
-      year: values.year.sort((a, b) => (a.value < b.value ? 1 : -1)),
-      person: values.person.sort(byCount),
-      initiative: values.initiative
-        .map((v) => ((names.get(v.label) ?? 0) > 1 && seriesOf.get(v.value) ? { ...v, label: `${v.label} (${seriesOf.get(v.value)})` } : v))
-        .sort(byCount),
+      series: capped("series", values.series.sort(byCount)),
+      year: capped("year", values.year.sort((a, b) => (a.value < b.value ? 1 : -1))),
+      person: capped("person", values.person.sort(byCount)),
+      initiative: capped(
+        "initiative",
+        values.initiative.sort(byCount).map((v) => ((names.get(v.label) ?? 0) > 1 && seriesOf.get(v.value) ? { ...v, label: `${v.label} (${seriesOf.get(v.value)})` } : v)),
+      ),
     };
   }
 

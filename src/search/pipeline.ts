@@ -157,7 +157,7 @@ function partsOf(word: string): Part[] {
     }
   };
   walk(word, 0, 1);
-  if (partsCache.size > 20_000) partsCache.clear();
+  if (partsCache.size > 100_000) partsCache.clear();
   partsCache.set(word, out);
   return out;
 }
@@ -190,7 +190,7 @@ export function normalizeTerm(term: string): string | null {
   let out = termCache.get(term);
   if (out !== undefined) return out;
   out = isStopWord(term) ? null : PLAIN.test(term) ? stem(term) : term;
-  if (termCache.size > 50_000) termCache.clear();
+  if (termCache.size > 200_000) termCache.clear();
   termCache.set(term, out);
   return out;
 }

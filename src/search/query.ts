@@ -18,6 +18,8 @@ export interface QueryWord {
 
 /** Prefixes shorter than this would expand to too many terms to be useful. */
 export const MIN_PREFIX = 2;
+/** Words of a query beyond this many are left out. */
+export const MAX_WORDS = 16;
 
 function word(text: string, partial: boolean): QueryWord {
   const term = normalizeTerm(text);
@@ -42,7 +44,7 @@ export function parseQuery(q: string): QueryWord[] {
     const text = t.toString();
     const w = word(text, open && i === tokens.length - 1);
     const key = `${w.term} ${w.prefix}`;
-    if ((w.term === null && w.parts.length === 0) || seen.has(key)) return;
+    if ((w.term === null && w.parts.length === 0) || seen.has(key) || words.length >= MAX_WORDS) return;
     seen.add(key);
     words.push(w);
   });

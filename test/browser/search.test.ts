@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { buildOnce, cleanupBuilds, describeBuild, readMeetingsJson, SAMPLE_NOTES, type MeetingsJson } from "../helpers/build.ts";
+import { buildOnce, cleanupBuilds, describeBuild, readMeetingsJson, SAMPLE_NOTES, type MeetingData, type MeetingsJson } from "../helpers/build.ts";
 import { hasChromium, IN_CI, launchBrowser, NO_CHROMIUM, serveDirectory, watchPage, type PageWatch, type StaticServer } from "../helpers/browser.ts";
 import { REAL_NOTES } from "../../src/search/measure.ts";
 
@@ -15,8 +15,8 @@ const skip = !available && !IN_CI;
 if (skip) console.warn(`Skipping the search browser tests: ${NO_CHROMIUM}.`);
 
 /** The parts of data/meetings.json these tests read beyond the helper's type. */
-interface FullData extends MeetingsJson {
-  meetings: (MeetingsJson["meetings"][number] & {
+interface FullData extends Omit<MeetingsJson, "meetings"> {
+  meetings: (Omit<MeetingData, "sections"> & {
     sections: { id: string; heading: string; issues?: string[] }[];
     questions: { person: string; section: string | null }[];
   })[];
@@ -71,7 +71,7 @@ for (const a of ARCHIVES) {
       const site = await buildOnce(a.notes);
       if (site.code !== 0) throw new Error(`the build failed: ${describeBuild(site)}`);
       out = site.out;
-      data = readMeetingsJson(site.out) as FullData;
+      data = readMeetingsJson(site.out) as unknown as FullData;
       server = await serveDirectory(site.out);
       origin = server.origin;
       browser = await launchBrowser();
@@ -188,7 +188,6 @@ for (const a of ARCHIVES) {
     it("narrows by a filter, with counts, and a shared URL restores query and filters", async () => {
       const { page, watch } = await open();
       await page.goto(origin + "/search/");
-      const q = a.found[2]!; // a version: found in several series
       await type(page, "meeting");
       const all = await sectionCount(page);
       const series = page.locator(".facet-series a");
@@ -217,7 +216,6 @@ for (const a of ARCHIVES) {
       await other.locator(".facet-series a.on").click();
       await other.waitForFunction((n) => document.querySelector(".search-status")?.textContent?.startsWith(`${n.toLocaleString("en")} section`), all);
       expect(new URL(other.url()).searchParams.get("series")).toBeNull();
-      void q;
       expectClean(watch);
       expectClean(otherWatch);
       await page.close();
