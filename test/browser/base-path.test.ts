@@ -67,6 +67,16 @@ describe.skipIf(skip)(skip ? `base paths (skipped: ${NO_CHROMIUM})` : "the site 
             }
           }
         }
+        // A feed, opened as a reader would from the feeds page, is served from under the mount too.
+        if (existsSync(join(out, "feeds", "all.atom.xml"))) {
+          const feedPage = await browser!.newPage();
+          const res = await feedPage.goto(root + "feeds/all.atom.xml");
+          expect(res?.status()).toBe(200);
+          // Shown through its stylesheet (also fetched from under the mount), as a readable page.
+          expect(await feedPage.locator("h1").count()).toBeGreaterThan(0);
+          await feedPage.close();
+          expect(await (await fetch(root + "feeds/all.atom.xml")).text()).toContain("<feed");
+        }
       } finally {
         await page.close();
         await server.close();

@@ -167,6 +167,17 @@ describe.skipIf(skip)(skip ? `hostile notes in chromium (skipped: ${NO_CHROMIUM}
         );
         expect(unsafe, path).toEqual([]);
       }
+      // Search results are built from the notes' text: search for the payloads themselves.
+      for (const q of ["alert", "script onerror", "</script>", "<img src=x onerror=alert(1)>", "Q(@eve):"]) {
+        await page.goto(`${server.origin}/search/?q=${encodeURIComponent(q)}`);
+        await page.locator("#search-q").focus();
+        await page.waitForFunction((query) => document.querySelector("[data-search-results]")?.getAttribute("data-query") === query, q.trim(), { timeout: 30_000 });
+        const inResults = await page.evaluate(() =>
+          Array.from(document.querySelectorAll("[data-search-results] *")).filter((el) => /^(script|img|iframe|svg|object)$/i.test(el.tagName) || Array.from(el.attributes).some((a) => /^on/i.test(a.name))).length,
+        );
+        expect(inResults, q).toBe(0);
+      }
+      expect(await page.locator("[data-search-results]").innerText()).toContain("alert");
       await page.waitForTimeout(200);
     } finally {
       await page.close();
