@@ -4,10 +4,10 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 import type { Archive } from "../archive/model.ts";
 import { buildSearchFiles, type SearchFiles } from "./build-index.ts";
 import { searchDocuments } from "./documents.ts";
+import { bundle } from "../site/bundle-cache.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -18,18 +18,15 @@ export const BUNDLES: Readonly<Record<string, string>> = {
   "search-worker.js": "src/browser/search-worker.ts",
 };
 
-let bundles: Promise<Map<string, string>> | null = null;
-
-/** The browser scripts, bundled once per process. */
-export function bundleSearch(): Promise<Map<string, string>> {
-  bundles ??= (async () => {
-    const out = new Map<string, string>();
-    for (const [name, source] of Object.entries(BUNDLES)) {
-      const result = await build({
+/** The browser scripts, bundled again only when one of their source files changed (src/site/bundle-cache.ts). */
+export async function bundleSearch(): Promise<Map<string, string>> {
+  const names = Object.keys(BUNDLES);
+  const texts = await Promise.all(
+    names.map((name) =>
+      bundle({
         absWorkingDir: ROOT,
-        entryPoints: [source],
+        entryPoints: [BUNDLES[name]!],
         bundle: true,
-        write: false,
         format: "iife",
         platform: "browser",
         target: ["es2020"],
@@ -37,22 +34,22 @@ export function bundleSearch(): Promise<Map<string, string>> {
         charset: "ascii",
         legalComments: "eof",
         logLevel: "silent",
-      });
-      out.set(name, result.outputFiles[0]!.text);
-    }
-    return out;
-  })();
-  bundles.catch(() => (bundles = null));
-  return bundles;
+      }),
+    ),
+  );
+  return new Map(names.map((name, i) => [name, texts[i]!]));
 }
 
 /** Writes the search index and scripts into a built site folder. */
 export async function writeSearchFiles(archive: Archive, outDir: string): Promise<SearchFiles> {
+  // esbuild bundles in its own process while this one builds the index.
+  const scripts = bundleSearch();
+  scripts.catch(() => {}); // awaited below; this only keeps an early throw from leaving it unhandled
   const files = buildSearchFiles(searchDocuments(archive));
   // `serve` rebuilds into the same folder: no shard of an earlier build may linger.
   for (const dir of ["t", "d"]) rmSync(join(outDir, "search", dir), { recursive: true, force: true });
   for (const [path, content] of files.files) write(join(outDir, "search", ...path.split("/")), content);
-  for (const [name, content] of await bundleSearch()) write(join(outDir, "assets", name), content);
+  for (const [name, content] of await scripts) write(join(outDir, "assets", name), content);
   return files;
 }
 
