@@ -29,7 +29,9 @@ export function buildArchive(notes: NoteInput[], config: Config, assets: string[
     meetings.push(...note.result.meetings);
     for (const p of note.result.people) {
       const id = alias(p.id);
-      named.set(id, [...(named.get(id) ?? []), p]);
+      let list = named.get(id);
+      if (!list) named.set(id, (list = []));
+      list.push(p);
     }
   }
   meetings.sort((a, b) => cmp(a.date, b.date) || cmp(a.series.slug, b.series.slug) || cmp(a.source, b.source) || a.line - b.line);
@@ -42,7 +44,10 @@ export function buildArchive(notes: NoteInput[], config: Config, assets: string[
   const refs = new Map<string, PersonRef[]>();
   for (const [id, list] of named) {
     const to = who.resolve(id);
-    if (to !== null) refs.set(to, [...(refs.get(to) ?? []), ...list]);
+    if (to === null) continue;
+    let all = refs.get(to);
+    if (!all) refs.set(to, (all = []));
+    all.push(...list);
   }
 
   const archived = assignIds(aliased.map((m) => ownersByName(canonical(m, who.resolve), refs, who.resolve)), problems);
@@ -54,7 +59,11 @@ export function buildArchive(notes: NoteInput[], config: Config, assets: string[
   for (const m of archived) m.series = { slug: m.series.slug, name: bySeries.get(m.series.slug)!.name };
 
   const noteUrls = new Map<string, NoteTarget[]>();
-  for (const m of archived) noteUrls.set(m.source, [...(noteUrls.get(m.source) ?? []), { url: m.url, ids: new Set(m.sections.map((x) => x.id)) }]);
+  for (const m of archived) {
+    let list = noteUrls.get(m.source);
+    if (!list) noteUrls.set(m.source, (list = []));
+    list.push({ url: m.url, ids: new Set(m.sections.map((x) => x.id)) });
+  }
   resolveLinks(
     archived,
     { people: byPerson, identity, organisations: who.organisations, notes: noteUrls, assets: new Set(assets), site: config.site },
@@ -182,7 +191,11 @@ function mostCommon(values: string[]): string | undefined {
 
 function buildSeries(meetings: ArchiveMeeting[]): SeriesInfo[] {
   const groups = new Map<string, ArchiveMeeting[]>();
-  for (const m of meetings) groups.set(m.series.slug, [...(groups.get(m.series.slug) ?? []), m]);
+  for (const m of meetings) {
+    let list = groups.get(m.series.slug);
+    if (!list) groups.set(m.series.slug, (list = []));
+    list.push(m);
+  }
   const series: SeriesInfo[] = [];
   for (const [slug, list] of groups) {
     list.forEach((m, i) => {

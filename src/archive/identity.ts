@@ -181,9 +181,10 @@ export function resolveIdentities(meetings: readonly Meeting[], refs: ReadonlyMa
   // One-letter typos of a frequent handle.
   const handles = people.filter((id) => uses.get(id)!.handle && !merged.has(id) && id.length >= TYPO_MIN_LENGTH);
   const reported = new Set<string>();
+  const bares = new Map(handles.map((h) => [h, bare(h)]));
   for (const rare of handles) {
     const r = uses.get(rare)!;
-    const near = handles.filter((other) => other !== rare && alike(rare, other));
+    const near = handles.filter((other) => other !== rare && alikeBare(rare, other, bares.get(rare)!, bares.get(other)!));
     if (near.length === 0) continue;
     const frequent = near.filter((f) => {
       const n = uses.get(f)!.uses;
@@ -242,10 +243,36 @@ const bare = (handle: string): string => handle.replace(/[-_.]/g, "");
 
 /** Handles that are one typo apart: equal once "-", "_" and "." are dropped, or one edit (or a swap of neighbours) apart. */
 export function alike(a: string, b: string): boolean {
-  const sa = bare(a);
-  const sb = bare(b);
-  if (sa === sb) return true;
-  return editDistance(a, b, 1) <= 1 || editDistance(sa, sb, 1) <= 1;
+  return alikeBare(a, b, bare(a), bare(b));
+}
+
+function alikeBare(a: string, b: string, bareA: string, bareB: string): boolean {
+  return bareA === bareB || withinOneEdit(a, b) || withinOneEdit(bareA, bareB);
+}
+
+/**
+ * editDistance(a, b) <= 1, without building its table: the typo search
+ * compares every handle with every other, so this runs a million times on a
+ * large archive.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a.length < b.length) [a, b] = [b, a];
+  const la = a.length;
+  const lb = b.length;
+  if (la - lb > 1) return false;
+  let i = 0;
+  while (i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === la) return true; // equal
+  if (la !== lb) return restEqual(a, i + 1, b, i); // one letter more
+  if (restEqual(a, i + 1, b, i + 1)) return true; // one letter other
+  // neighbours swapped
+  return i + 1 < la && a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && restEqual(a, i + 2, b, i + 2);
+}
+
+/** Whether a from ia on equals b from ib on, b being as long or one shorter. */
+function restEqual(a: string, ia: number, b: string, ib: number): boolean {
+  while (ib < b.length) if (a.charCodeAt(ia++) !== b.charCodeAt(ib++)) return false;
+  return ia === a.length;
 }
 
 /**

@@ -6,7 +6,7 @@ import { join, relative, sep } from "node:path";
 import type { NoteResult, Problem } from "../core/model.ts";
 import { parseNote } from "../core/parse-note.ts";
 import { buildArchive, cmp, type NoteInput } from "./build.ts";
-import { CONFIG_FILE, parseConfig, type ConfigOverrides } from "./config.ts";
+import { CONFIG_FILE, parseConfig, type Config, type ConfigOverrides } from "./config.ts";
 import type { Archive } from "./model.ts";
 
 export interface LoadOptions extends ConfigOverrides {
@@ -60,46 +60,98 @@ export function listNotes(dir: string): NotesFolder {
   return out;
 }
 
-// Parsed notes by path and content hash: `serve` re-reads only what changed.
-const cache = new Map<string, { hash: string; issueKey: string; result: NoteResult }>();
+/** What a load reads, before any note is parsed: the notes, assets and config. */
+export interface LoadPlan {
+  dir: string;
+  folder: NotesFolder;
+  config: Config;
+  configProblems: Problem[];
+}
 
-export function loadArchive(dir: string, options: LoadOptions = {}): Archive {
+export function planLoad(dir: string, options: ConfigOverrides = {}): LoadPlan {
   const folder = listNotes(dir);
-  const configPath = join(dir, CONFIG_FILE);
   let configText: string | null = null;
   try {
-    configText = readFileSync(configPath, "utf8");
+    configText = readFileSync(join(dir, CONFIG_FILE), "utf8");
   } catch {
     configText = null;
   }
   const { config, problems: configProblems } = parseConfig(configText, options);
-  const issueKey = `${config.site.issueBase} ${config.sourcePrefixes.join(" ")}`;
-  const inputs: NoteInput[] = [];
-  folder.notes.forEach((source, i) => {
-    inputs.push({ source, result: parseCached(dir, source, issueKey, config.site.issueBase, config.sourcePrefixes) });
-    options.onNote?.(i + 1, folder.notes.length);
-  });
-  return buildArchive(inputs, config, folder.assets, [...folder.problems, ...configProblems]);
+  return { dir, folder, config, configProblems };
 }
 
-function parseCached(dir: string, source: string, issueKey: string, issueBase: string, sourcePrefixes: string[]): NoteResult {
+/** What the parser needs of the config: a note's result depends on these and its bytes only. */
+export interface ParseSettings {
+  issueBase: string;
+  sourcePrefixes: string[];
+}
+
+export function parseSettings(config: Config): ParseSettings {
+  return { issueBase: config.site.issueBase, sourcePrefixes: config.sourcePrefixes };
+}
+
+/** One note read and parsed; `hash` is of its bytes ("" when it could not be read). */
+export interface ParsedNote {
+  source: string;
+  hash: string;
+  result: NoteResult;
+}
+
+/** Reads and parses one note; with `cached`, an unchanged note is not parsed again. */
+export function readAndParse(dir: string, source: string, settings: ParseSettings, cached = false): ParsedNote {
   let bytes: Buffer;
   try {
     bytes = readFileSync(join(dir, source));
   } catch (e) {
-    return failed(source, `the note could not be read (${(e as Error).message})`);
+    return { source, hash: "", result: failed(source, `the note could not be read (${(e as Error).message})`) };
   }
-  const hash = createHash("sha1").update(bytes).digest("hex");
-  const hit = cache.get(source);
-  if (hit && hit.hash === hash && hit.issueKey === issueKey) return hit.result;
-  let result: NoteResult;
+  const hash = hashOf(bytes);
+  const key = settingsKey(settings);
+  const hit = cached ? cache.get(source) : undefined;
+  if (hit && hit.hash === hash && hit.key === key) return { source, hash, result: hit.result };
+  const result = parseSafely(bytes, source, settings);
+  if (cached) cache.set(source, { hash, key, result });
+  return { source, hash, result };
+}
+
+function hashOf(bytes: Buffer): string {
+  return createHash("sha1").update(bytes).digest("hex");
+}
+
+function parseSafely(bytes: Buffer, source: string, settings: ParseSettings): NoteResult {
   try {
-    result = parseNote(bytes, { source, issueBase, sourcePrefixes });
+    return parseNote(bytes, { source, ...settings });
   } catch (e) {
-    result = failed(source, `minutebook could not read this note (${(e as Error).message}); please report it with the note attached`);
+    return failed(source, `minutebook could not read this note (${(e as Error).message}); please report it with the note attached`);
   }
-  cache.set(source, { hash, issueKey, result });
-  return result;
+}
+
+// Parsed notes by path and content hash: `serve` re-reads only what changed.
+const cache = new Map<string, { hash: string; key: string; result: NoteResult }>();
+
+const settingsKey = (s: ParseSettings): string => `${s.issueBase} ${s.sourcePrefixes.join(" ")}`;
+
+/** Keeps notes parsed elsewhere (a worker thread) for the next load of the same folder. */
+export function rememberParsed(notes: ParsedNote[], settings: ParseSettings): void {
+  const key = settingsKey(settings);
+  for (const n of notes) if (n.hash) cache.set(n.source, { hash: n.hash, key, result: n.result });
+}
+
+export function loadArchive(dir: string, options: LoadOptions = {}): Archive {
+  const plan = planLoad(dir, options);
+  const settings = parseSettings(plan.config);
+  const notes = plan.folder.notes.map((source, i) => {
+    const note = readAndParse(dir, source, settings, true);
+    options.onNote?.(i + 1, plan.folder.notes.length);
+    return note;
+  });
+  return archiveOf(plan, notes);
+}
+
+/** The archive of a plan's notes, parsed (in any order, by any thread). */
+export function archiveOf(plan: LoadPlan, notes: ParsedNote[]): Archive {
+  const inputs: NoteInput[] = notes.map((n) => ({ source: n.source, result: n.result }));
+  return buildArchive(inputs, plan.config, plan.folder.assets, [...plan.folder.problems, ...plan.configProblems]);
 }
 
 function failed(source: string, message: string): NoteResult {

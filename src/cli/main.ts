@@ -2,16 +2,18 @@
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import Eleventy from "@11ty/eleventy";
-import { loadArchive } from "../archive/load.ts";
 import type { Archive } from "../archive/model.ts";
-import { TEMPLATES_DIR } from "../site/plugin.ts";
 import { setBuildHooks } from "../site/hooks.ts";
+import { BuildHelper } from "../threads/build-helper.ts";
 import { COMMANDS, MAIN_HELP, parse, type Args } from "./args.ts";
 import { countBySeverity, formatProblem, problemSummary, seconds } from "./report.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const CONFIG = join(ROOT, ".eleventy.ts");
+// Eleventy, the parser and the site are imported only once the build worker
+// is reading notes (src/threads/build-helper.ts): it starts while they load.
+const TEMPLATES_DIR = join(ROOT, "src/site/templates");
+const loadEleventy = async () => (await import("@11ty/eleventy")).default;
 
 export async function main(argv: string[]): Promise<number> {
   let args: Args;
@@ -35,7 +37,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    if (args.command === "check") return check(notesDir, args);
+    if (args.command === "check") return await check(notesDir, args);
     const out = resolve(args.out);
     const unsafe = outputProblem(notesDir, out);
     if (unsafe) {
@@ -49,8 +51,10 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-function check(notesDir: string, args: Args): number {
-  const archive = loadArchive(notesDir, { url: args.url });
+async function check(notesDir: string, args: Args): Promise<number> {
+  const helper = BuildHelper.start();
+  const archive = await helper.parse(notesDir, { url: args.url }).archive();
+  await helper.close();
   if (args.json) console.log(JSON.stringify({ notes: archive.notes, meetings: archive.meetings.length, problems: archive.problems }, null, 1));
   else {
     for (const p of archive.problems) console.log(formatProblem(p));
@@ -93,15 +97,22 @@ function progress(quiet: boolean) {
 
 async function build(notesDir: string, out: string, args: Args): Promise<number> {
   const started = Date.now();
+  const helper = BuildHelper.start();
+  const load = helper.parse(notesDir, { url: args.url });
   const p = progress(args.quiet);
-  setBuildHooks(p.hooks);
+  setBuildHooks({ ...p.hooks, helper, load });
   process.env.MINUTEBOOK_NOTES = notesDir;
   process.env.MINUTEBOOK_URL = args.url ?? "";
   rmSync(out, { recursive: true, force: true });
+  const Eleventy = await loadEleventy();
   const elev = new Eleventy(TEMPLATES_DIR, out, { configPath: CONFIG, quietMode: true });
   // Our summary replaces Eleventy's; its errors still reach us, thrown by write().
   elev.disableLogger();
-  await elev.write();
+  try {
+    await elev.write();
+  } finally {
+    await helper.close();
+  }
   const archive = p.archive();
   if (!archive) throw new Error("the build finished without reading the notes");
   const pages = countFiles(out, ".html");
@@ -123,11 +134,14 @@ async function build(notesDir: string, out: string, args: Args): Promise<number>
 }
 
 async function serve(notesDir: string, out: string, args: Args): Promise<number> {
+  const helper = BuildHelper.start();
+  const load = helper.parse(notesDir, { url: args.url });
   const p = progress(args.quiet);
-  setBuildHooks(p.hooks);
+  setBuildHooks({ ...p.hooks, helper, load });
   process.env.MINUTEBOOK_NOTES = notesDir;
   process.env.MINUTEBOOK_URL = args.url ?? "";
   rmSync(out, { recursive: true, force: true });
+  const Eleventy = await loadEleventy();
   const elev = new Eleventy(TEMPLATES_DIR, out, { configPath: CONFIG, quietMode: true, runMode: "serve" });
   await elev.init();
   await elev.watch();

@@ -6,7 +6,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Archive } from "../archive/model.ts";
 import { buildSearchFiles, type SearchFiles } from "./build-index.ts";
-import { searchDocuments } from "./documents.ts";
+import { searchDocuments, type SearchData } from "./documents.ts";
 import { bundle } from "../site/bundle-cache.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -41,11 +41,16 @@ export async function bundleSearch(): Promise<Map<string, string>> {
 }
 
 /** Writes the search index and scripts into a built site folder. */
-export async function writeSearchFiles(archive: Archive, outDir: string): Promise<SearchFiles> {
+export function writeSearchFiles(archive: Archive, outDir: string): Promise<SearchFiles> {
+  return writeSearchData(searchDocuments(archive), outDir);
+}
+
+/** As writeSearchFiles, from the archive's search documents (what the build worker receives). */
+export async function writeSearchData(data: SearchData, outDir: string): Promise<SearchFiles> {
   // esbuild bundles in its own process while this one builds the index.
   const scripts = bundleSearch();
   scripts.catch(() => {}); // awaited below; this only keeps an early throw from leaving it unhandled
-  const files = buildSearchFiles(searchDocuments(archive));
+  const files = buildSearchFiles(data);
   // `serve` rebuilds into the same folder: no shard of an earlier build may linger.
   for (const dir of ["t", "d"]) rmSync(join(outDir, "search", dir), { recursive: true, force: true });
   for (const [path, content] of files.files) write(join(outDir, "search", ...path.split("/")), content);

@@ -5,11 +5,12 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Archive } from "../archive/model.ts";
 import { loadArchive } from "../archive/load.ts";
+import { BuildHelper, type ParallelLoad } from "../threads/build-helper.ts";
+import { searchDocuments } from "../search/documents.ts";
 import { relativizeHtml } from "./relative-urls.ts";
 import { writeSiteMeta } from "./sitemap.ts";
 import { staleRemover } from "./stale-pages.ts";
 import { setArchive } from "./state.ts";
-import { writeSearchFiles } from "../search/site-files.ts";
 import { feedRefs } from "./feeds/template.ts";
 
 export interface MinutebookOptions {
@@ -18,6 +19,10 @@ export interface MinutebookOptions {
   /** Called with the archive once it is loaded (the CLI reports progress and problems). */
   onArchive?: (archive: Archive) => void;
   onNote?: (done: number, total: number) => void;
+  /** The build's worker thread (the CLI starts it first thing); the plugin starts one when not given. */
+  helper?: BuildHelper;
+  /** The first load, already under way in the helper; later rebuilds (serve) read only changed notes. */
+  load?: ParallelLoad;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -28,6 +33,7 @@ const ASSETS_DIR = join(here, "assets");
 export interface EleventyConfig {
   addPlugin<T>(plugin: (config: EleventyConfig, options: T) => void, options: T): void;
   addGlobalData(name: string, value: unknown): void;
+  directories: { output: string };
   addWatchTarget(path: string): void;
   addPassthroughCopy(map: Record<string, string>): void;
   addTransform(name: string, fn: (this: { page: { url: string | false; outputPath: string | false } }, content: string) => string): void;
@@ -43,11 +49,20 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
   eleventyConfig.addWatchTarget(options.notesDir);
   eleventyConfig.addPassthroughCopy({ [ASSETS_DIR]: "assets" });
 
+  const helper = options.helper ?? BuildHelper.start();
+  let first: ParallelLoad | null = options.load ?? helper.parse(options.notesDir, { url: options.url });
   let loaded: Archive | null = null;
-  eleventyConfig.addGlobalData("minutebook", () => {
-    loaded = loadArchive(options.notesDir, { url: options.url, ...(options.onNote ? { onNote: options.onNote } : {}) });
+  // The search index is built by the helper while the pages render, and waited for at the end.
+  let search: Promise<unknown> | null = null;
+  eleventyConfig.addGlobalData("minutebook", async () => {
+    const onNote = options.onNote;
+    if (first) loaded = await first.archive(onNote);
+    else loaded = loadArchive(options.notesDir, { url: options.url, ...(onNote ? { onNote } : {}) });
+    first = null;
     setArchive(loaded);
     options.onArchive?.(loaded);
+    search = helper.search(searchDocuments(loaded), resolve(eleventyConfig.directories.output));
+    search.catch(() => {}); // awaited after the pages are written
     const refs = <T extends { url: string }>(list: T[], id: (x: T) => string) => list.map((x) => ({ id: id(x), url: x.url }));
     return {
       meetings: refs(loaded.meetings, (m) => m.id),
@@ -85,7 +100,7 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
   });
 
   // The search index under /search/ and the search scripts under /assets/ (src/search/site-files.ts).
-  eleventyConfig.on("eleventy.after", async ({ directories }) => {
-    if (loaded) await writeSearchFiles(loaded, directories.output);
+  eleventyConfig.on("eleventy.after", async () => {
+    await search;
   });
 }

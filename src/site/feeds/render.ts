@@ -1,10 +1,9 @@
 // Atom (RFC 4287) and RSS 2.0 documents for one feed of feeds/model.ts.
 //
-// Dates, absolute URLs and absolute links in content come from
-// @11ty/eleventy-plugin-rss 3.0.0's exported filters (dateToRfc3339,
-// dateToRfc822, absoluteUrl, convertHtmlToAbsoluteUrls). We write the XML
-// ourselves rather than use its virtual templates (feedPlugin), and fix on
-// our side where 3.0.0 falls short:
+// Dates and absolute URLs come from @11ty/eleventy-plugin-rss 3.0.0's
+// exported filters (dateToRfc3339, dateToRfc822, absoluteUrl). We write the
+// XML ourselves rather than use its virtual templates (feedPlugin), and fix
+// on our side where 3.0.0 falls short:
 //
 //  1. Its RSS template writes `<content:encoded>` without declaring
 //     xmlns:content, so the document is not namespace-well-formed XML and
@@ -18,13 +17,18 @@
 //     ("#anchor", "../x", already absolute).
 //  3. dateToRfc822 formats in the machine's time zone unless given one, so
 //     two machines would write different feeds; we always pass "UTC".
-//  4. Its templates date entries by Eleventy's page date (file times by
+//  4. Its convertHtmlToAbsoluteUrls parses and re-serialises every entry
+//     with posthtml: the slowest part of a build's feeds. Our entry HTML is
+//     our own (markdown-it, sanitize-html and html`` all double-quote and
+//     escape attribute values, and only href and src carry URLs), so its
+//     tags are found by a pattern and each URL goes through absoluteUrl.
+//  5. Its templates date entries by Eleventy's page date (file times by
 //     default) and the feed by the newest of them or the clock; ours use the
 //     meetings' calendar dates only (midnight UTC), so a rebuild is identical.
 //
 // Each document points at /assets/feed.xsl with a relative href, so the
 // stylesheet loads from wherever the site is served.
-import { absoluteUrl, convertHtmlToAbsoluteUrls, dateToRfc3339, dateToRfc822 } from "@11ty/eleventy-plugin-rss";
+import { absoluteUrl, dateToRfc3339, dateToRfc822 } from "@11ty/eleventy-plugin-rss";
 import type { Archive } from "../../archive/model.ts";
 import { escapeHtml, html, raw, type SafeHtml } from "../html.ts";
 import { relativeUrl } from "../relative-urls.ts";
@@ -54,12 +58,19 @@ export function siteUrl(site: string, url: string): string {
   return absoluteUrl(url.replace(/^\/(?!\/)/, ""), site);
 }
 
-const ROOT_RELATIVE = /(\s(?:href|src|action|poster|cite)=")\/(?!\/)/g;
+const TAG = /<[a-zA-Z][^>]*>/g;
+const URL_ATTR = /(\s(?:href|src)=")([^"]*)"/g;
 
-/** Content made absolute: site-root links first (fix 2 above), then everything else by the plugin. */
-export async function absoluteHtml(fragment: string, site: string, pageUrl: string): Promise<string> {
-  const rooted = fragment.replace(ROOT_RELATIVE, (_all, attr: string) => attr + site);
-  return convertHtmlToAbsoluteUrls(rooted, siteUrl(site, pageUrl), { closingSingleTag: "slash" });
+/** Content made absolute: site-root links under the site URL (fix 2 above), the rest against the entry's page. */
+export function absoluteHtml(fragment: string, site: string, pageUrl: string): string {
+  const base = siteUrl(site, pageUrl);
+  return fragment.replace(TAG, (tag) =>
+    tag.includes("=") ? tag.replace(URL_ATTR, (_all, attr: string, url: string) => `${attr}${absoluteLink(url.trim(), site, base)}"`) : tag,
+  );
+}
+
+function absoluteLink(url: string, site: string, base: string): string {
+  return /^\/(?!\/)/.test(url) ? siteUrl(site, url) : absoluteUrl(url, base);
 }
 
 // Characters XML 1.0 forbids even as references. Notes are hand-written and
@@ -85,14 +96,14 @@ const xml = html;
  * The entries' contents made absolute and escaped as XML text, each once per
  * build (a meeting is in two feeds, and every entry in both formats).
  */
-const contentCache = new WeakMap<Archive, Map<string, Promise<SafeHtml>>>();
+const contentCache = new WeakMap<Archive, Map<string, SafeHtml>>();
 
-function entryContent(archive: Archive, entry: FeedEntry): Promise<SafeHtml> {
+function entryContent(archive: Archive, entry: FeedEntry): SafeHtml {
   let memo = contentCache.get(archive);
   if (!memo) contentCache.set(archive, (memo = new Map()));
   let content = memo.get(entry.id);
   if (!content) {
-    content = absoluteHtml(entry.html, archive.site.url!, entry.url).then((h) => raw(escapeHtml(h)));
+    content = raw(escapeHtml(absoluteHtml(entry.html, archive.site.url!, entry.url)));
     memo.set(entry.id, content);
   }
   return content;
@@ -114,7 +125,7 @@ export async function renderAtom(archive: Archive, feed: FeedDef): Promise<strin
   const site = archive.site.url;
   if (!site) throw new Error("minutebook: a feed needs the site URL");
   const entries = feedEntries(archive, feed);
-  const contents = await Promise.all(entries.map((e) => entryContent(archive, e)));
+  const contents = entries.map((e) => entryContent(archive, e));
   const updated = entries[0]?.date ?? archive.meetings[archive.meetings.length - 1]?.date ?? "1970-01-01";
   const self = siteUrl(site, feed.atom);
   const author = (id: string): SafeHtml => {
@@ -155,7 +166,7 @@ export async function renderRss(archive: Archive, feed: FeedDef): Promise<string
   const site = archive.site.url;
   if (!site) throw new Error("minutebook: a feed needs the site URL");
   const entries = feedEntries(archive, feed);
-  const contents = await Promise.all(entries.map((e) => entryContent(archive, e)));
+  const contents = entries.map((e) => entryContent(archive, e));
   const updated = entries[0]?.date ?? archive.meetings[archive.meetings.length - 1]?.date ?? "1970-01-01";
   // xmlns:content is declared here: the plugin's own RSS template forgets it (fix 1 above).
   const doc = xml`<?xml version="1.0" encoding="utf-8"?>

@@ -1,0 +1,146 @@
+// The main thread's side of the build worker (build-worker.ts). A build
+// starts it first thing, so the worker is parsing notes while the main
+// thread is still loading Eleventy; the main thread then parses what is
+// left and joins the two halves by note. Whatever the worker fails to do
+// (it could not start, or died) the main thread does itself: a slower
+// build, never a lost note.
+//
+// This module imports the parser and the search index builder only when it
+// needs them, so a build can start its worker before loading anything else.
+import type { Worker } from "node:worker_threads";
+import type { LoadOptions, ParsedNote } from "../archive/load.ts";
+import type { Archive } from "../archive/model.ts";
+import type { SearchData } from "../search/documents.ts";
+import type { FromWorker, ToWorker } from "./protocol.ts";
+import { spawnWorker } from "./spawn.ts";
+
+export interface SearchSummary {
+  terms: number;
+  shards: number;
+  version: string;
+}
+
+type Waiter = { resolve: (m: FromWorker) => void; reject: (e: Error) => void };
+
+export class BuildHelper {
+  #worker: Worker | null;
+  #waiting = new Map<number, Waiter>();
+  #next = 1;
+
+  constructor(worker: Worker | null) {
+    this.#worker = worker;
+    if (!worker) return;
+    worker.unref(); // an idle helper never keeps the process alive
+    worker.on("message", (m: FromWorker) => {
+      const w = this.#waiting.get(m.id);
+      if (!w) return;
+      this.#settle(m.id);
+      if (m.type === "failed") w.reject(new Error(m.message));
+      else w.resolve(m);
+    });
+    const fail = (e: Error): void => {
+      this.#worker = null;
+      for (const [id, w] of this.#waiting) {
+        this.#settle(id);
+        w.reject(e);
+      }
+    };
+    worker.on("error", fail);
+    worker.on("exit", (code) => fail(new Error(`the build worker exited (${code})`)));
+  }
+
+  /** A helper with a worker thread, or without one where threads cannot start. */
+  static start(): BuildHelper {
+    try {
+      return new BuildHelper(spawnWorker(new URL("./build-worker.ts", import.meta.url), {}));
+    } catch {
+      return new BuildHelper(null);
+    }
+  }
+
+  #settle(id: number): void {
+    this.#waiting.delete(id);
+    if (this.#waiting.size === 0) this.#worker?.unref();
+  }
+
+  #ask(msg: ToWorker): Promise<FromWorker> {
+    const worker = this.#worker;
+    if (!worker) return Promise.reject(new Error("no build worker"));
+    return new Promise((resolve, reject) => {
+      this.#waiting.set(msg.id, { resolve, reject });
+      worker.ref(); // the main thread may be waiting for nothing else
+      worker.postMessage(msg);
+    });
+  }
+
+  /**
+   * Starts reading a folder's notes in the worker; `load.archive()` later
+   * reads the rest on the calling thread and returns the archive.
+   */
+  parse(dir: string, options: Pick<LoadOptions, "url"> = {}): ParallelLoad {
+    const counter = new SharedArrayBuffer(4);
+    const theirs = this.#ask({ type: "parse", id: this.#next++, dir, url: options.url ?? null, counter }).then((m) =>
+      m.type === "parsed" ? (JSON.parse(m.json) as WorkerShare) : null,
+    );
+    theirs.catch(() => {}); // a failed worker is handled where this is awaited
+    return new ParallelLoad(dir, options, new Int32Array(counter), theirs);
+  }
+
+  /** Builds the search index and writes it (and the search scripts) into a site folder. */
+  async search(data: SearchData, outDir: string): Promise<SearchSummary> {
+    try {
+      const m = await this.#ask({ type: "search", id: this.#next++, json: JSON.stringify(data), outDir });
+      if (m.type === "searched") return { terms: m.terms, shards: m.shards, version: m.version };
+    } catch {
+      // fall through: this thread builds it
+    }
+    const { writeSearchData } = await import("../search/site-files.ts");
+    const files = await writeSearchData(data, outDir);
+    return { terms: files.terms, shards: files.shards, version: files.version };
+  }
+
+  async close(): Promise<void> {
+    const worker = this.#worker;
+    this.#worker = null;
+    await worker?.terminate();
+  }
+}
+
+/** What the worker parsed: the notes it listed (in order), and those it took, by index in that list. */
+export interface WorkerShare {
+  sources: string[];
+  notes: [number, ParsedNote][];
+}
+
+export class ParallelLoad {
+  constructor(
+    private readonly dir: string,
+    private readonly options: Pick<LoadOptions, "url">,
+    private readonly counter: Int32Array,
+    private readonly theirs: Promise<WorkerShare | null>,
+  ) {}
+
+  async archive(onNote?: (done: number, total: number) => void): Promise<Archive> {
+    const { archiveOf, parseSettings, planLoad, readAndParse, rememberParsed } = await import("../archive/load.ts");
+    // Both threads list the folder and take notes by index from one counter.
+    const plan = planLoad(this.dir, this.options);
+    const sources = plan.folder.notes;
+    const settings = parseSettings(plan.config);
+    const notes: (ParsedNote | undefined)[] = new Array(sources.length);
+    for (;;) {
+      const i = Atomics.add(this.counter, 0, 1);
+      if (i >= sources.length) break;
+      notes[i] = readAndParse(this.dir, sources[i]!, settings);
+      onNote?.(Math.min(Atomics.load(this.counter, 0), sources.length), sources.length);
+    }
+    const theirs = await this.theirs.catch(() => null);
+    // The folder changed between the two listings: its list counts, not the worker's.
+    const same = theirs !== null && theirs.sources.length === sources.length && theirs.sources.every((s, i) => s === sources[i]);
+    if (same) for (const [i, note] of theirs.notes) notes[i] ??= note;
+    // Notes the worker took but did not return (it died, or listed another folder) are read here.
+    const all = notes.map((n, i) => (n && n.source === sources[i] ? n : readAndParse(this.dir, sources[i]!, settings)));
+    onNote?.(sources.length, sources.length);
+    rememberParsed(all, settings);
+    return archiveOf(plan, all);
+  }
+}
