@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { Archive } from "../archive/model.ts";
 import { setBuildHooks } from "../site/hooks.ts";
 import { BuildHelper } from "../threads/build-helper.ts";
+import type { PreviewPage } from "../site/preview.ts";
 import { COMMANDS, MAIN_HELP, parse, type Args } from "./args.ts";
 import { countBySeverity, formatProblem, problemSummary, seconds } from "./report.ts";
 
@@ -137,12 +138,19 @@ async function serve(notesDir: string, out: string, args: Args): Promise<number>
   const helper = BuildHelper.start();
   const load = helper.parse(notesDir, { url: args.url });
   const p = progress(args.quiet);
-  setBuildHooks({ ...p.hooks, helper, load });
+  let elev: InstanceType<Awaited<ReturnType<typeof loadEleventy>>> | null = null;
+  // The saved note's own page is written before the rebuild: show it now (the
+  // page morphs in place); the rebuild reloads everything again when done.
+  const onPreview = (pages: PreviewPage[]): void => {
+    const files = [...new Set(pages.map((page) => page.inputPath))];
+    void elev?.eleventyServe.reload({ files, build: { templates: pages.map(({ url, inputPath, content }) => ({ url, inputPath, content })) } });
+  };
+  setBuildHooks({ ...p.hooks, helper, load, onPreview });
   process.env.MINUTEBOOK_NOTES = notesDir;
   process.env.MINUTEBOOK_URL = args.url ?? "";
   rmSync(out, { recursive: true, force: true });
   const Eleventy = await loadEleventy();
-  const elev = new Eleventy(TEMPLATES_DIR, out, { configPath: CONFIG, quietMode: true, runMode: "serve" });
+  elev = new Eleventy(TEMPLATES_DIR, out, { configPath: CONFIG, quietMode: true, runMode: "serve" });
   await elev.init();
   await elev.watch();
   // Eleventy rebuilds when a file changes or appears, not when one is deleted:

@@ -12,6 +12,7 @@ import { writeSiteMeta } from "./sitemap.ts";
 import { staleRemover } from "./stale-pages.ts";
 import { setArchive } from "./state.ts";
 import { feedRefs } from "./feeds/template.ts";
+import { changedNotes, writeMeetingPages, type PreviewPage } from "./preview.ts";
 
 export interface MinutebookOptions {
   notesDir: string;
@@ -23,6 +24,8 @@ export interface MinutebookOptions {
   helper?: BuildHelper;
   /** The first load, already under way in the helper; later rebuilds (serve) read only changed notes. */
   load?: ParallelLoad;
+  /** serve: the meeting pages of saved notes were written ahead of the rebuild (preview.ts). */
+  onPreview?: (pages: PreviewPage[]) => void;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -39,7 +42,9 @@ export interface EleventyConfig {
   addTransform(name: string, fn: (this: { page: { url: string | false; outputPath: string | false } }, content: string) => string): void;
   addExtension(ext: string[], options: { key: string }): void;
   addTemplateFormats(formats: string): void;
+  on(event: "eleventy.beforeWatch", fn: (changed: string[]) => void | Promise<void>): void;
   on(event: string, fn: (arg: { directories: { output: string }; results: { outputPath: string }[] }) => void | Promise<void>): void;
+  setChokidarConfig(options: Record<string, unknown>): void;
   setQuietMode?(quiet: boolean): void;
 }
 
@@ -52,13 +57,16 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
   const helper = options.helper ?? BuildHelper.start();
   let first: ParallelLoad | null = options.load ?? helper.parse(options.notesDir, { url: options.url });
   let loaded: Archive | null = null;
+  // serve: the archive read for the preview of a saved note, reused by the rebuild that follows.
+  let ahead: Archive | null = null;
   // The search index is built by the helper while the pages render, and waited for at the end.
   let search: Promise<unknown> | null = null;
   eleventyConfig.addGlobalData("minutebook", async () => {
     const onNote = options.onNote;
     if (first) loaded = await first.archive(onNote);
-    else loaded = loadArchive(options.notesDir, { url: options.url, ...(onNote ? { onNote } : {}) });
+    else loaded = ahead ?? loadArchive(options.notesDir, { url: options.url, ...(onNote ? { onNote } : {}) });
     first = null;
+    ahead = null;
     setArchive(loaded);
     options.onArchive?.(loaded);
     search = helper.search(searchDocuments(loaded), resolve(eleventyConfig.directories.output));
@@ -73,6 +81,19 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
       // Empty when the site has no URL: then no feed is written (src/site/feeds/).
       feeds: feedRefs(loaded),
     };
+  });
+
+  // Editors write a note at once: a short wait for it to settle (Eleventy waits 150 ms).
+  eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 } });
+  eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
+    const notes = changedNotes(options.notesDir, changed);
+    if (!notes.length || first) return;
+    try {
+      ahead = loadArchive(options.notesDir, { url: options.url });
+      options.onPreview?.(writeMeetingPages(ahead, options.notesDir, notes, resolve(eleventyConfig.directories.output)));
+    } catch {
+      ahead = null; // the rebuild reads the notes again and reports what went wrong
+    }
   });
 
   eleventyConfig.addTransform("relative-urls", function (content) {
