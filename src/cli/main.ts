@@ -1,16 +1,17 @@
 // minutebook build | serve | check.
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Archive } from "../archive/model.ts";
+import { BUNDLED, ROOT } from "../paths.ts";
 import { setBuildHooks } from "../site/hooks.ts";
 import { BuildHelper } from "../threads/build-helper.ts";
 import type { PreviewPage } from "../site/preview.ts";
 import { COMMANDS, MAIN_HELP, parse, type Args } from "./args.ts";
 import { countBySeverity, formatProblem, problemSummary, seconds } from "./report.ts";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const CONFIG = join(ROOT, ".eleventy.ts");
+// From the bundle, Eleventy loads the bundle's own config (bin/bundle.js).
+const CONFIG = BUNDLED ? fileURLToPath(new URL("./eleventy.config.mjs", import.meta.url)) : join(ROOT, ".eleventy.ts");
 // Eleventy, the parser and the site are imported only once the build worker
 // is reading notes (src/threads/build-helper.ts): it starts while they load.
 const TEMPLATES_DIR = join(ROOT, "src/site/templates");

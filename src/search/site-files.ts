@@ -2,14 +2,13 @@
 // and the three scripts under /assets/, bundled and minified by esbuild at
 // build time (the same input always gives the same bytes).
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
 import type { Archive } from "../archive/model.ts";
+import { ROOT } from "../paths.ts";
 import { buildSearchFiles, type SearchFiles } from "./build-index.ts";
 import { searchDocuments, type SearchData } from "./documents.ts";
 import { bundle } from "../site/bundle-cache.ts";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
 /** Output file under /assets/ -> its source. */
 export const BUNDLES: Readonly<Record<string, string>> = {

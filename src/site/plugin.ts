@@ -2,8 +2,9 @@
 // over it, copies assets, and makes every internal URL relative.
 import { copyFileSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Archive } from "../archive/model.ts";
+import { ROOT } from "../paths.ts";
+import { TEMPLATES } from "./templates/index.ts";
 import { loadArchive } from "../archive/load.ts";
 import { BuildHelper, type ParallelLoad } from "../threads/build-helper.ts";
 import { searchDocuments } from "../search/documents.ts";
@@ -28,9 +29,8 @@ export interface MinutebookOptions {
   onPreview?: (pages: PreviewPage[]) => void;
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
-export const TEMPLATES_DIR = join(here, "templates");
-const ASSETS_DIR = join(here, "assets");
+export const TEMPLATES_DIR = join(ROOT, "src/site/templates");
+const ASSETS_DIR = join(ROOT, "src/site/assets");
 
 // Eleventy's config API is untyped JavaScript; this is the part we use.
 export interface EleventyConfig {
@@ -40,17 +40,18 @@ export interface EleventyConfig {
   addWatchTarget(path: string): void;
   addPassthroughCopy(map: Record<string, string>): void;
   addTransform(name: string, fn: (this: { page: { url: string | false; outputPath: string | false } }, content: string) => string): void;
-  addExtension(ext: string[], options: { key: string }): void;
-  addTemplateFormats(formats: string): void;
+  addTemplate(virtualPath: string, content: unknown, data?: Record<string, unknown>): void;
   on(event: "eleventy.beforeWatch", fn: (changed: string[]) => void | Promise<void>): void;
   on(event: string, fn: (arg: { directories: { output: string }; results: { outputPath: string }[] }) => void | Promise<void>): void;
   setChokidarConfig(options: Record<string, unknown>): void;
+  setWatchJavaScriptDependencies(watch: boolean): void;
   setQuietMode?(quiet: boolean): void;
 }
 
 export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOptions): void {
-  eleventyConfig.addExtension(["11ty.ts"], { key: "11ty.js" });
-  eleventyConfig.addTemplateFormats("11ty.ts");
+  // Virtual templates: Eleventy never imports a TypeScript file itself, so the
+  // templates are the same modules as the rest, from the sources or the bundle.
+  for (const [path, template] of Object.entries(TEMPLATES)) eleventyConfig.addTemplate(path, template);
   eleventyConfig.addWatchTarget(options.notesDir);
   eleventyConfig.addPassthroughCopy({ [ASSETS_DIR]: "assets" });
 
@@ -85,6 +86,11 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
 
   // Editors write a note at once: a short wait for it to settle (Eleventy waits 150 ms).
   eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 } });
+  // Eleventy would watch the config's imports (our bundle, or our sources) by
+  // paths relative to the working folder, and with any of those outside it
+  // (always, for a notes repository elsewhere) it remaps every watched path
+  // so that the notes folder's changes are lost. Notes are what change.
+  eleventyConfig.setWatchJavaScriptDependencies(false);
   eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
     const notes = changedNotes(options.notesDir, changed);
     if (!notes.length || first) return;

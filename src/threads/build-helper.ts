@@ -52,7 +52,7 @@ export class BuildHelper {
   /** A helper with a worker thread, or without one where threads cannot start. */
   static start(): BuildHelper {
     try {
-      return new BuildHelper(spawnWorker(new URL("./build-worker.ts", import.meta.url), {}));
+      return new BuildHelper(spawnWorker("build-worker", {}));
     } catch {
       return new BuildHelper(null);
     }

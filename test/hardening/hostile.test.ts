@@ -3,9 +3,9 @@
 // symlink out of the folder). Every note becomes a page or a named problem,
 // the build survives, and in chromium no script from a note runs on any page.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative, sep } from "node:path";
+import { join, sep } from "node:path";
 import { Parser } from "htmlparser2";
 import type { Browser } from "playwright-core";
 import { buildSite, cleanupBuilds, ROOT, type BuildResult } from "../helpers/build.ts";
@@ -185,5 +185,5 @@ describe.skipIf(skip)(skip ? `hostile notes in chromium (skipped: ${NO_CHROMIUM}
     }
     expect(dialogs).toEqual([]);
     expect(watch.external).toEqual([]);
-  });
+  }, 240_000); // every page of the site, one after the other
 });

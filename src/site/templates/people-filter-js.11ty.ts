@@ -1,12 +1,11 @@
 // /assets/people-filter.js, compiled from src/browser/people-filter.ts by
 // esbuild (tsx's own) at build time: one small, deterministic script.
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { ROOT } from "../../paths.ts";
 import { PEOPLE_FILTER_URL } from "../pages/people.ts";
 import { bundle } from "../bundle-cache.ts";
 
-const ENTRY = fileURLToPath(new URL("../../browser/people-filter.ts", import.meta.url));
-// Paths in the output's comments are relative to this, whatever folder the build runs in.
-const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
+const ENTRY = join(ROOT, "src/browser/people-filter.ts");
 
 export const data = { permalink: PEOPLE_FILTER_URL, eleventyExcludeFromCollections: true };
 
@@ -14,7 +13,7 @@ export const data = { permalink: PEOPLE_FILTER_URL, eleventyExcludeFromCollectio
 export function render(): Promise<string> {
   return bundle({
     entryPoints: [ENTRY],
-    absWorkingDir: ROOT,
+    absWorkingDir: ROOT, // paths in the output's comments are relative to it, whatever folder the build runs in
     bundle: true,
     format: "iife",
     target: "es2019",

@@ -1,0 +1,22 @@
+// Where minutebook's own files are, whether it runs from its TypeScript
+// sources (through tsx) or from their compiled bundle (dist/<hash>/, made by
+// bin/bundle.js): the package root is the nearest folder up with a
+// package.json, from either.
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+// Defined as true by bin/bundle.js in the bundle; not defined in the sources.
+declare const MINUTEBOOK_BUNDLED: boolean | undefined;
+
+/** Whether this code runs from the compiled bundle. */
+export const BUNDLED = typeof MINUTEBOOK_BUNDLED !== "undefined" && MINUTEBOOK_BUNDLED === true;
+
+function packageRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+    if (dirname(dir) === dir) throw new Error(`minutebook: no package.json above ${from}`);
+  }
+}
+
+export const ROOT = packageRoot(dirname(fileURLToPath(import.meta.url)));
