@@ -5,7 +5,7 @@ import type { Token } from "markdown-it";
 import type { Update, UpdateKind } from "../model.ts";
 import { HANDLE, clean, handleId, inlineText } from "../text.ts";
 import { renderTokens } from "../render.ts";
-import { itemKindOf, roleOfHeading, splitLabel } from "./labels.ts";
+import { itemKindOf, splitLabel } from "./labels.ts";
 import type { ExtractState, SectionDraft } from "./state.ts";
 import { closeOf, isListOpen, itemText } from "./tokens.ts";
 
@@ -25,8 +25,6 @@ interface Block {
 
 export function updates(state: ExtractState): void {
   for (const section of state.sections) {
-    // A role section ("#### Participants" over a list of handles) names people; it holds no updates.
-    if (roleOfHeading(section.heading)) continue;
     const whole = new RegExp(`^@(${HANDLE})$`).exec(section.heading);
     if (whole) {
       add(state, section, { people: [whole[1]!], from: section.open + 3, to: section.end, line: section.line, rest: "" });
