@@ -6,6 +6,7 @@
 // person, which are not people at all, and reports what it merged (info) and
 // what looked alike but was left apart (warning), one line each. Pure.
 import type { Meeting, PersonRef, Problem } from "../core/model.ts";
+import { isPlaceholderHandle } from "../core/people.ts";
 import { editDistance, slugify } from "../core/text.ts";
 
 // The core's, since front matter keys are compared too; still exported here for handles and headings.
@@ -36,14 +37,6 @@ export interface Identity {
   merges: Merge[];
   problems: Problem[];
 }
-
-/** Words a template puts where a handle goes, and mentions of everybody: never a person. */
-const PLACEHOLDERS = new Set([
-  "name", "names", "yourname", "your-name", "your_name", "username", "user", "handle", "github", "github-handle", "githubhandle",
-  "example", "examples", "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "all", "here", "channel",
-  "you", "me", "person", "people", "owner", "assignee", "who", "tbd", "tba", "todo", "xxx", "foo", "bar", "nobody", "none",
-  "notetaker", "note-taker", "notetakers", "scribe", "moderator", "facilitator", "lead", "host", "chair", "attendee", "attendees",
-]);
 
 /** A handle seen at most this often may be a typo of a frequent one. */
 const RARE_MAX = 2;
@@ -129,7 +122,7 @@ export function resolveIdentities(meetings: readonly Meeting[], refs: ReadonlyMa
       continue;
     }
     if (options.declaredPeople.has(id)) continue;
-    if (PLACEHOLDERS.has(id)) {
+    if (isPlaceholderHandle(id)) {
       notPeople.add(id);
       continue;
     }
