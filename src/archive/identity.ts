@@ -6,7 +6,11 @@
 // person, which are not people at all, and reports what it merged (info) and
 // what looked alike but was left apart (warning), one line each. Pure.
 import type { Meeting, PersonRef, Problem } from "../core/model.ts";
-import { slugify } from "../core/text.ts";
+import { isPlaceholderHandle } from "../core/people.ts";
+import { editDistance, slugify } from "../core/text.ts";
+
+// The core's, since front matter keys are compared too; still exported here for handles and headings.
+export { editDistance };
 
 export interface IdentityOptions {
   /** Handles (lower case) the config calls organisations. */
@@ -33,14 +37,6 @@ export interface Identity {
   merges: Merge[];
   problems: Problem[];
 }
-
-/** Words a template puts where a handle goes, and mentions of everybody: never a person. */
-const PLACEHOLDERS = new Set([
-  "name", "names", "yourname", "your-name", "your_name", "username", "user", "handle", "github", "github-handle", "githubhandle",
-  "example", "examples", "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "all", "here", "channel",
-  "you", "me", "person", "people", "owner", "assignee", "who", "tbd", "tba", "todo", "xxx", "foo", "bar", "nobody", "none",
-  "notetaker", "note-taker", "notetakers", "scribe", "moderator", "facilitator", "lead", "host", "chair", "attendee", "attendees",
-]);
 
 /** A handle seen at most this often may be a typo of a frequent one. */
 const RARE_MAX = 2;
@@ -126,7 +122,7 @@ export function resolveIdentities(meetings: readonly Meeting[], refs: ReadonlyMa
       continue;
     }
     if (options.declaredPeople.has(id)) continue;
-    if (PLACEHOLDERS.has(id)) {
+    if (isPlaceholderHandle(id)) {
       notPeople.add(id);
       continue;
     }
@@ -273,31 +269,4 @@ export function withinOneEdit(a: string, b: string): boolean {
 function restEqual(a: string, ia: number, b: string, ib: number): boolean {
   while (ib < b.length) if (a.charCodeAt(ia++) !== b.charCodeAt(ib++)) return false;
   return ia === a.length;
-}
-
-/**
- * Optimal string alignment distance (Levenshtein with transpositions of
- * neighbours), giving up early: any result above `max` is returned as max + 1.
- */
-export function editDistance(a: string, b: string, max = Infinity): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  if (a === b) return 0;
-  const n = b.length;
-  let prev2: number[] = new Array<number>(n + 1).fill(0);
-  let prev: number[] = Array.from({ length: n + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur: number[] = [i];
-    let rowMin = i;
-    for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
-      cur.push(d);
-      if (d < rowMin) rowMin = d;
-    }
-    if (rowMin > max) return max + 1;
-    prev2 = prev;
-    prev = cur;
-  }
-  return prev[n]!;
 }

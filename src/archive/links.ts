@@ -1,6 +1,7 @@
 // The core leaves links it cannot know the target of as placeholders
-// (`mb:person:id`, `mb:note:path#anchor`, `mb:file:path`); here, with the whole
-// archive known, they become the URLs of pages and copied files.
+// (`mb:person:id`, `mb:note:path#anchor`, `mb:file:path`, `mb:outside:../path`);
+// here, with the whole archive known, they become the URLs of pages and copied
+// files, and links out of the notes folder lead into its source repository.
 import type { Problem } from "../core/model.ts";
 import type { ArchiveMeeting, Person, SiteConfig } from "./model.ts";
 import { slugify } from "../core/text.ts";
@@ -24,6 +25,9 @@ export interface NoteTarget {
 }
 
 const PLACEHOLDER = /(href|src)="mb:(person|note|file):([^"#]*)(#[^"]*)?"/g;
+// A relative link that climbs out of the notes folder (the core has warned of it).
+const OUTSIDE_HREF = / href="mb:outside:([^"]*)"/g;
+const OUTSIDE_IMAGE = /<img src="mb:outside:([^"]*)"([^>]*)>/g;
 // A mention of no one ("@name" in a template, "@all"): shown as written, not linked.
 const MENTION = /<a href="mb:person:([^"#]*)"([^>]*)>([^<]*)<\/a>/g;
 
@@ -37,7 +41,7 @@ export function resolveLinks(meetings: ArchiveMeeting[], targets: LinkTargets, p
         return targets.identity(path) === null && !targets.organisations?.has(path) ? `<span${attrs}>${text}</span>` : all;
       }) : html;
     const resolve = (raw: string): string => {
-      const html = unlink(raw);
+      const html = outside(unlink(raw), targets.site.sourceUrl);
       return html.includes('="mb:') ? html.replace(PLACEHOLDER, (_all, attr: string, kind: string, path: string, hash = "") => {
         const url = target(kind, decodePath(path), hash, targets);
         if (url !== null) return `${attr}="${url}"`;
@@ -68,6 +72,40 @@ export function resolveLinks(meetings: ArchiveMeeting[], targets: LinkTargets, p
     if (others.size) problem.message += ` (${others.size} other note${others.size === 1 ? "" : "s"} link to it too)`;
     problems.push(problem);
   }
+}
+
+/**
+ * Links out of the notes folder: on the repository's web pages, where the notes
+ * were written, `../README.md` opens the repository's file, so with a `source`
+ * they lead there; without one they point nowhere, and only their text is shown
+ * (an image, its alt text).
+ */
+function outside(html: string, sourceUrl: string | null): string {
+  if (!html.includes('="mb:outside:')) return html;
+  return html
+    .replace(OUTSIDE_IMAGE, (_all, path: string, rest: string) => {
+      const url = outsideUrl(path, sourceUrl);
+      return url !== null ? `<img src="${url}"${rest}>` : (/\salt="([^"]*)"/.exec(rest)?.[1] ?? "");
+    })
+    .replace(OUTSIDE_HREF, (_all, path: string) => {
+      const url = outsideUrl(path, sourceUrl);
+      return url !== null ? ` href="${url}"` : "";
+    });
+}
+
+/** The source repository's URL of a path relative to the notes folder, or null when it would leave the repository. */
+function outsideUrl(path: string, sourceUrl: string | null): string | null {
+  if (!sourceUrl) return null;
+  // In ".../tree/main/notes" the repository's root is ".../tree/main"; where a URL does not say, nothing above the notes is known.
+  const root = /^(.*?\/(?:tree|blob)\/[^/]+)(?:\/|$)/.exec(sourceUrl)?.[1];
+  if (!root) return null;
+  let url: string;
+  try {
+    url = new URL(path.replace(/&amp;/g, "&"), `${sourceUrl}/`).href;
+  } catch {
+    return null;
+  }
+  return url.startsWith(`${root}/`) ? url.replace(/&/g, "&amp;").replace(/"/g, "&quot;") : null;
 }
 
 function target(kind: string, path: string, hash: string, t: LinkTargets): string | null {

@@ -4,7 +4,7 @@
 import { actions } from "./extract/actions.ts";
 import { date, series } from "./extract/date.ts";
 import { questions } from "./extract/questions.ts";
-import { mentions, summaries } from "./extract/references.ts";
+import { mentions, outsideLinks, summaries } from "./extract/references.ts";
 import { roles } from "./extract/roles.ts";
 import { sections } from "./extract/sections.ts";
 import type { Rule } from "./extract/state.ts";
@@ -22,4 +22,5 @@ export const RULES: [string, Rule][] = [
   ["questions", questions],
   ["actions", actions],
   ["mentions", mentions],
+  ["outside-links", outsideLinks],
 ];

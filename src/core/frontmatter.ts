@@ -1,8 +1,11 @@
 // YAML front matter: a maintainer's hand corrections, which override what
-// extraction finds. Broken or ill-typed front matter is reported, never fatal.
+// extraction finds. Broken or ill-typed front matter is reported, never fatal;
+// a key left blank says nothing, and a key we do not read belongs to another
+// tool unless it is a near miss of one we do.
 import yaml from "js-yaml";
 import type { Problem } from "./model.ts";
 import { dateInText } from "./dates.ts";
+import { editDistance } from "./text.ts";
 
 export interface FrontMatter {
   title?: string;
@@ -33,6 +36,9 @@ const ROLE_KEYS: Record<string, keyof FrontMatter> = {
   recording: "recording", recordings: "recording",
   initiatives: "initiatives",
 };
+
+/** Every key read, in the order a suggestion prefers on a tie. */
+const KNOWN_KEYS = ["title", "date", "series", "series_name", "seriesname", ...Object.keys(ROLE_KEYS)];
 
 export function splitFrontMatter(text: string, source: string): SplitFrontMatter {
   const none = { data: {}, keys: [], body: text, lineOffset: 0, problems: [] };
@@ -65,6 +71,8 @@ export function splitFrontMatter(text: string, source: string): SplitFrontMatter
   const data: FrontMatter = {};
   const keys: string[] = [];
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    // "attendees:" left empty, as a template leaves it, says nothing: it overrides nothing.
+    if (isBlank(value)) continue;
     const line = keyLine(yamlText, key);
     const k = key.toLowerCase();
     if (k === "title" || k === "series" || k === "series_name" || k === "seriesname") {
@@ -92,9 +100,37 @@ export function splitFrontMatter(text: string, source: string): SplitFrontMatter
       const field = ROLE_KEYS[k]!;
       (data as Record<string, string[]>)[field] = list;
       keys.push(field);
+    } else {
+      // Other tools' keys (layout, tags, permalink) are no concern of ours; a near miss of ours is a typo.
+      const meant = closestKey(k);
+      if (meant) report(line, `unknown front matter key '${key}': did you mean '${meant}'?`);
     }
   }
   return { data, keys, body: text.slice(after), lineOffset, problems };
+}
+
+function isBlank(value: unknown): boolean {
+  if (value == null) return true;
+  if (typeof value === "string") return value.trim() === "";
+  return Array.isArray(value) && value.every(isBlank);
+}
+
+/**
+ * The known key an unknown one is a typo of: one or two edits away, only one
+ * for short keys, where two edits turn "name" or "time" into "date" or "title".
+ */
+function closestKey(key: string): string | null {
+  const max = key.length <= 4 ? 1 : 2;
+  let best: string | null = null;
+  let bestDistance = max + 1;
+  for (const known of KNOWN_KEYS) {
+    const d = editDistance(key, known, max);
+    if (d < bestDistance) {
+      best = known;
+      bestDistance = d;
+    }
+  }
+  return best;
 }
 
 function toList(value: unknown): string[] | null {

@@ -80,7 +80,7 @@ export interface Section {
   parent: string | null;
   /** Rendered HTML of the heading's inner content (inline markup kept). */
   headingHtml: string;
-  /** Rendered HTML of the section's own content, up to the next heading of any level. */
+  /** Rendered HTML of the section's own content, up to the next section's heading (a role label's heading is no section: it is kept in here). */
   html: string;
   /** The `Summary:` line, as plain text. */
   summary?: string;

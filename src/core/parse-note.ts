@@ -111,7 +111,7 @@ function newEnv(options: ParseOptions, lineOffset: number): ReferenceEnv {
     lineOffset,
     issueBase: options.issueBase ?? "https://github.com",
     sourcePrefixes: options.sourcePrefixes ?? [],
-    refs: { mentions: [], issues: [] },
+    refs: { mentions: [], issues: [], outside: [] },
   };
 }
 

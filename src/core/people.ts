@@ -49,3 +49,16 @@ export function plainName(text: string): string | null {
   if (words.length > 4 || !/\p{L}/u.test(name)) return null;
   return name;
 }
+
+/** Words a template puts where a handle goes, and mentions of everybody: never a person. */
+const PLACEHOLDER_HANDLES = new Set([
+  "name", "names", "yourname", "your-name", "your_name", "username", "user", "handle", "github", "github-handle", "githubhandle",
+  "example", "examples", "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "all", "here", "channel",
+  "you", "me", "person", "people", "owner", "assignee", "who", "tbd", "tba", "todo", "xxx", "foo", "bar", "nobody", "none",
+  "notetaker", "note-taker", "notetakers", "scribe", "moderator", "facilitator", "lead", "host", "chair", "attendee", "attendees",
+]);
+
+/** `@name`, `@example`, `@all`: a handle (lower case) that stands for nobody in particular. */
+export function isPlaceholderHandle(id: string): boolean {
+  return PLACEHOLDER_HANDLES.has(id);
+}

@@ -53,3 +53,30 @@ export const HANDLE = "[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?";
 export function tokenLine(token: Token, lineOffset: number): number {
   return (token.map?.[0] ?? 0) + lineOffset + 1;
 }
+
+/**
+ * Optimal string alignment distance (Levenshtein with transpositions of
+ * neighbours), giving up early: any result above `max` is returned as max + 1.
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (a === b) return 0;
+  const n = b.length;
+  let prev2: number[] = new Array<number>(n + 1).fill(0);
+  let prev: number[] = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur: number[] = [i];
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      cur.push(d);
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[n]!;
+}

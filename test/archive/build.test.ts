@@ -251,7 +251,42 @@ describe("placeholder links", () => {
 
   it("none is left anywhere", () => {
     const all = JSON.stringify(archive.meetings);
-    expect(all).not.toMatch(/mb:(person|note|file):/);
+    expect(all).not.toMatch(/mb:(person|note|file|outside):/);
+  });
+});
+
+describe("links climbing out of the notes folder", () => {
+  const NOTE = "2021/2021-04-05--widget-team-weekly.md";
+  const text = "# Widget Team Weekly 2021-04-05\n\n## Notes\n\n- [the guide](../../CONTRIBUTING.md#setup) and [etc](../../../../etc/passwd)\n- ![logo](../../logo.png)\n";
+  const outsideHtml = (configText: string | null): string => {
+    const { config } = parseConfig(configText);
+    const a = buildArchive([{ source: NOTE, result: parseNote(text, { source: NOTE }) }], config, []);
+    return a.meetings[0]!.sections[0]!.html;
+  };
+
+  it("lead into the source repository, as on its own web pages, while they stay inside it", () => {
+    const h = outsideHtml(CONFIG);
+    expect(h).toContain('<a href="https://github.com/widgets/notes/tree/main/CONTRIBUTING.md#setup">the guide</a>');
+    expect(h).toContain('<img src="https://github.com/widgets/notes/tree/main/logo.png" alt="logo">');
+    // Above the repository's root there is nothing to link to.
+    expect(h).toContain("<a>etc</a>");
+  });
+
+  it("without a source repository, keep only their text", () => {
+    const h = outsideHtml(null);
+    expect(h).toContain("<a>the guide</a> and <a>etc</a>");
+    expect(h).toContain("<li>logo</li>");
+    expect(h).not.toMatch(/mb:outside|\.\.\//);
+  });
+
+  it("are warned of once each, with the line, and not as missing files", () => {
+    const { config } = parseConfig(CONFIG);
+    const a = buildArchive([{ source: NOTE, result: parseNote(text, { source: NOTE }) }], config, []);
+    expect(a.problems.map((p) => [p.source, p.line, p.severity, p.message.replace(/,.*/, "")])).toEqual([
+      [NOTE, 5, "warning", "a link points to ../../../../etc/passwd"],
+      [NOTE, 5, "warning", "a link points to ../../CONTRIBUTING.md#setup"],
+      [NOTE, 6, "warning", "a link points to ../../logo.png"],
+    ]);
   });
 });
 

@@ -181,17 +181,36 @@ describe("front matter in a note", () => {
   });
 });
 
-describe("debatable front matter", () => {
-  // Skipped: other tools' keys (layout, tags) live in front matter too, so warning on every unknown key may be noise.
-  it.skip("reports a key it does not know, so a typo like 'atendees' is not silently lost", () => {
-    const s = splitFrontMatter('---\natendees: "@tara"\n---\n', SOURCE);
-    expect(s.problems).toEqual([expect.objectContaining({ line: 2, severity: "warning", message: expect.stringMatching(/atendees/) })]);
+describe("unknown and blank front matter keys", () => {
+  it("reports a key one typo from a known key, with its line and the key it probably meant", () => {
+    const s = splitFrontMatter('---\ntitle: Design Review\natendees: "@tara"\nnote_takers: [ "@vic" ]\nTitel: x\n---\n', SOURCE);
+    expect(s.problems).toEqual([
+      { source: SOURCE, line: 3, severity: "warning", message: "unknown front matter key 'atendees': did you mean 'attendees'?" },
+      { source: SOURCE, line: 4, severity: "warning", message: "unknown front matter key 'note_takers': did you mean 'notetakers'?" },
+      { source: SOURCE, line: 5, severity: "warning", message: "unknown front matter key 'Titel': did you mean 'title'?" },
+    ]);
+    expect(s.data).toEqual({ title: "Design Review" });
   });
 
-  // Skipped: an empty key ("attendees:" with nothing after it) reads as YAML null and is warned about as a wrong type; it is arguably just blank.
-  it.skip("takes an empty key as no value, without a warning", () => {
+  it("leaves other tools' keys alone, and short keys two letters off", () => {
+    const s = splitFrontMatter("---\nlayout: note\ntags: [sync]\npermalink: /x/\nname: Weekly\ntime: 10:00\nunknown_key: 1\n---\n", SOURCE);
+    expect(s.problems).toEqual([]);
+    expect(s.data).toEqual({});
+  });
+
+  it("takes an empty key as no value, without a warning", () => {
     const s = splitFrontMatter("---\ntitle: Design Review\nattendees:\n---\n", SOURCE);
     expect(s.problems).toEqual([]);
     expect(s.data).toEqual({ title: "Design Review" });
+  });
+
+  it("takes blank text and empty lists as no value, so they override nothing", () => {
+    const s = splitFrontMatter('---\ndate:\nseries: ""\nleads: []\nnotetakers: [ " " ]\natendees:\n---\n', SOURCE);
+    expect(s.problems).toEqual([]);
+    expect(s.data).toEqual({});
+    expect(s.keys).toEqual([]);
+    const m = only(parseText("---\nattendees:\n---\n# Widget Sync\n\n**Attendees:** @ada, @bob\n"));
+    expect(m.attendees).toEqual(["ada", "bob"]);
+    expect(m.overrides).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ const SOURCE = "2021/2021-02-01--refs-weekly.md";
 
 /** Runs only the markdown-it rule and returns what it recorded and rendered. */
 function refs(text: string, env: Partial<ReferenceEnv> = {}): { html: string; env: ReferenceEnv } {
-  const full: ReferenceEnv = { source: SOURCE, lineOffset: 0, issueBase: "https://github.com", sourcePrefixes: [], refs: { mentions: [], issues: [] }, ...env };
+  const full: ReferenceEnv = { source: SOURCE, lineOffset: 0, issueBase: "https://github.com", sourcePrefixes: [], refs: { mentions: [], issues: [], outside: [] }, ...env };
   return { html: md.render(text, full), env: full };
 }
 
@@ -127,9 +127,14 @@ describe("links to notes and files", () => {
     expect(html).toContain('<a href="mb:file:specs/spec.pdf">spec</a>');
   });
 
-  it("a link climbing out of the notes folder is left as written", () => {
-    expect(html).toContain('<a href="../../etc/passwd">outside</a>');
-    expect(html).not.toContain("mb:file:etc");
+  it("a link climbing out of the notes folder becomes `mb:outside:` with its path from the folder, and is recorded", () => {
+    const { html: out, env } = refs("x\n[outside](../../etc/passwd) ![up](../../../up.png#a)");
+    expect(out).toContain('<a href="mb:outside:../etc/passwd">outside</a>');
+    expect(out).toContain('<img src="mb:outside:../../up.png#a" alt="up">');
+    expect(env.refs.outside).toEqual([
+      { href: "../../etc/passwd", line: 2 },
+      { href: "../../../up.png#a", line: 2 },
+    ]);
   });
 
   it("absolute URLs, root paths and mailto links are left alone", () => {
@@ -160,10 +165,15 @@ describe("links to notes and files", () => {
   });
 });
 
-describe("debatable links", () => {
-  // Skipped: a link that climbs out of the notes folder is kept as written, silently; it points nowhere on the site.
-  it.skip("a link climbing out of the notes folder is neutralised or reported", () => {
-    const r = parseText("# Refs\n\n[outside](../../etc/passwd)\n", SOURCE);
-    expect(r.meetings[0]!.intro).not.toContain('href="../../etc/passwd"');
+describe("links climbing out of the notes folder", () => {
+  it("are neutralised and reported with the file and line", () => {
+    const r = parseText("# Refs\n\n[outside](../../etc/passwd)\n\n## Notes\n\n- see [x](../../etc/passwd) and [x](../../etc/passwd)\n- [ok](../notes.md)\n", SOURCE);
+    const m = only(r);
+    expect(m.intro).not.toContain('href="../../etc/passwd"');
+    expect(m.intro).toContain('<a href="mb:outside:../etc/passwd">outside</a>');
+    expect(r.problems).toEqual([
+      { source: SOURCE, line: 3, severity: "warning", message: "a link points to ../../etc/passwd, outside the notes folder, so the site does not have it: link to it by its full URL" },
+      { source: SOURCE, line: 7, severity: "warning", message: expect.stringMatching(/^a link points to \.\.\/\.\.\/etc\/passwd, outside/) },
+    ]);
   });
 });

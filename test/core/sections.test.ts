@@ -192,10 +192,29 @@ describe("sections of a multi-meeting file", () => {
   });
 });
 
-describe("debatable sections", () => {
-  // Skipped: role headings ("#### Lead: Mia Wong (@mwong)", "#### Participants") are listed as sections, with empty or people-only HTML, beside the meeting's own roles.
-  it.skip("role headings are not listed as sections", () => {
-    const m = only(parseFixture("2017-01-02--gizmo-sync.md"));
+describe("role headings", () => {
+  const m = only(parseFixture("2017-01-02--gizmo-sync.md"));
+
+  it("are not listed as sections: the meeting's roles already say who led, took notes and came", () => {
     expect(m.sections.map((s) => s.heading)).toEqual(["Agenda"]);
+    expect(m.leads).toEqual(["mwong"]);
+    expect(m.attendees).toEqual(["oren", "pia", "mwong"]);
+  });
+
+  it("stay on the page, in the intro, as bold labels with what they head", () => {
+    expect(m.intro).toContain('<p><strong>Lead: Mia Wong (<a href="mb:person:mwong" class="mention">@mwong</a>)</strong></p>');
+    expect(m.intro).toContain("<p><strong>Participants</strong></p>\n<ul>\n<li><a href=\"mb:person:oren\"");
+    expect(m.intro).not.toMatch(/<h\d/);
+  });
+
+  it("after a section, join that section's content, and what follows them is not their child", () => {
+    const r = only(parseText("# Widget Sync\n\n## Milestone\n\nPlan.\n\n### Leads:\n\n- @ada\n\n#### Due\n\nMay.\n\n## Notes\n\n- @bob said hi\n"));
+    expect(r.sections.map((s) => [s.heading, s.parent])).toEqual([
+      ["Milestone", null],
+      ["Due", "milestone"],
+      ["Notes", null],
+    ]);
+    expect(sectionOf(r, "milestone").html).toMatch(/<p>Plan.<\/p>\n<p><strong>Leads:<\/strong><\/p>\n<ul>\n<li><a href="mb:person:ada"/);
+    expect(sectionOf(r, "milestone").updates).toEqual([]);
   });
 });

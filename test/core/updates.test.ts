@@ -150,10 +150,26 @@ it("@Name and @name give updates for one person id", () => {
   expect(m.sections.map((s) => s.updates.map((u) => u.person))).toEqual([["ada"], ["ada"]]);
 });
 
-describe("debatable updates", () => {
-  // Skipped: notes copied from a template keep "@name" with empty "Done:/Blocked:/Next:" items; that makes a person "name" with an empty update.
-  it.skip("a template's `@name` placeholder with empty labels is no update", () => {
+describe("template blocks left unfilled", () => {
+  it("a template's `@name` placeholder with empty labels is no update", () => {
     const m = only(parseText("# Widget Sync\n\n## Week Update\n\n@name\n- Done:\n- Blocked:\n- Next:\n"));
     expect(m.sections[0]!.updates).toEqual([]);
+    // Still shown as written, a mention of nobody for the archive to leave unlinked.
+    expect(m.sections[0]!.html).toContain("<li>Done:</li>");
+  });
+
+  it("a placeholder person is no one's update, whatever the block holds", () => {
+    const m = only(parseText("# Widget Sync\n\n## Notes\n\n- @all: please fill in the survey\n- @Example: did the thing\n\n@ada / @name\n- shipped it\n"));
+    expect(m.sections[0]!.updates.map((u) => [u.person, u.items.map((i) => i.text)])).toEqual([["ada", ["shipped it"]]]);
+  });
+
+  it("a real person's block of empty labels is no update, and does not swallow the next person's", () => {
+    const m = only(parseText("# Widget Sync\n\n## Week Update\n\n@ada:\n- **Done:**\n- Blocked:\n  -\n\n@bob:\n- Done: the parser\n"));
+    expect(m.sections[0]!.updates.map((u) => [u.person, u.items])).toEqual([["bob", [{ kind: "done", text: "the parser" }]]]);
+  });
+
+  it("a block with text, an image or code but no list items is still an update, and so is a bare `@name` over a topic", () => {
+    const m = only(parseText("# Widget Sync\n\n## A\n\n@ada:\n\nWrote the plan.\n\n## B\n\n@bob:\n- Done:\n\n![](shot.png)\n\n## C\n\n@cy:\n\n```\nlog\n```\n\n## D\n\n@dee / @eve\n"));
+    expect(m.sections.map((s) => s.updates.map((u) => u.person))).toEqual([["ada"], ["bob"], ["cy"], ["dee", "eve"]]);
   });
 });

@@ -1,5 +1,6 @@
 // Mentions and issue references, found while parsing (rules/references.ts),
-// placed in their sections; and each section's `Summary:` line.
+// placed in their sections; links that climb out of the notes folder, as
+// problems; and each section's `Summary:` line.
 import { clean, handleId, inlineText } from "../text.ts";
 import type { IssueRef } from "../model.ts";
 import type { ExtractState } from "./state.ts";
@@ -26,6 +27,17 @@ export function mentions(state: ExtractState): void {
       seen.add(ref.url);
       state.issues.push(issue);
     }
+  }
+}
+
+/** A relative link out of the notes folder points at nothing the site holds: the note should give a full URL. */
+export function outsideLinks(state: ExtractState): void {
+  const seen = new Set<string>();
+  for (const { href, line } of state.env.refs.outside) {
+    const key = `${line} ${href}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    state.problem(line, "warning", `a link points to ${href}, outside the notes folder, so the site does not have it: link to it by its full URL`);
   }
 }
 

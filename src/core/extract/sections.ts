@@ -1,8 +1,13 @@
 // The heading tree: one section per heading (the title's aside), each with a
-// stable anchor id, its parent, and its own rendered content.
+// stable anchor id, its parent, and its own rendered content. A heading that
+// only labels a role ("#### Lead: @x", "## Participants") is no section: the
+// roles rule reads it, and it stays on the page as a label within the notes.
+import type { Token } from "markdown-it";
 import { clean, inlineText } from "../text.ts";
 import { renderInline, renderTokens } from "../render.ts";
+import { roleOfHeading } from "./labels.ts";
 import type { ExtractState, SectionDraft } from "./state.ts";
+import type { ReferenceEnv } from "../rules/references.ts";
 import { headingLevel } from "./tokens.ts";
 
 export function sections(state: ExtractState): void {
@@ -22,9 +27,14 @@ export function sections(state: ExtractState): void {
   heads.forEach((open, n) => {
     const t = tokens[open]!;
     const level = headingLevel(t);
+    // A role label closes the sections at its level too, so what follows it is not theirs.
     while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();
     const end = heads[n + 1] ?? tokens.length;
     const heading = clean(inlineText(tokens[open + 1]));
+    if (roleOfHeading(heading)) {
+      keepRoleLabel(state, open, end);
+      return;
+    }
     const section: SectionDraft = {
       id: t.attrGet("id") ?? `section-${n + 1}`,
       heading: heading || "(untitled)",
@@ -41,4 +51,22 @@ export function sections(state: ExtractState): void {
     state.sections.push(section);
     stack.push(section);
   });
+}
+
+/**
+ * A role heading and what it heads (the participants' list) are shown where the
+ * note has them, after the section before (or in the intro), so the page keeps
+ * them in order. The heading becomes a bold label: as a heading it would break
+ * the page's outline, which follows the sections.
+ */
+function keepRoleLabel(state: ExtractState, open: number, end: number): void {
+  const html = roleLabelHtml(state.tokens, open, end, state.env);
+  const before = state.sections[state.sections.length - 1];
+  if (before) before.html += html;
+  else state.intro += html;
+}
+
+function roleLabelHtml(tokens: Token[], open: number, end: number, env: ReferenceEnv): string {
+  const label = renderInline(tokens[open + 1], env);
+  return (label ? `<p><strong>${label}</strong></p>\n` : "") + renderTokens(tokens, open + 3, end, env);
 }

@@ -1,11 +1,13 @@
 // Per-person update blocks inside a section: `@name:` followed by bullets,
 // `- @name: text` list items, `@a / @b` lines over a topic, or a whole section
 // headed by a handle (`##### @name`). Items keep their Done / Blocked / Next kind.
+// A template's block left unfilled (`@name`, or empty "Done:" / "Next:") is none.
 import type { Token } from "markdown-it";
 import type { Update, UpdateKind } from "../model.ts";
 import { HANDLE, clean, handleId, inlineText } from "../text.ts";
+import { isPlaceholderHandle } from "../people.ts";
 import { renderTokens } from "../render.ts";
-import { itemKindOf, roleOfHeading, splitLabel } from "./labels.ts";
+import { itemKindOf, splitLabel } from "./labels.ts";
 import type { ExtractState, SectionDraft } from "./state.ts";
 import { closeOf, isListOpen, itemText } from "./tokens.ts";
 
@@ -21,15 +23,15 @@ interface Block {
   line: number;
   /** Text on the label line after the label, an item in its own right. */
   rest: string;
+  /** Index of the inline token whose first line is the `@name:` label, or -1 (a `##### @name` section). */
+  label: number;
 }
 
 export function updates(state: ExtractState): void {
   for (const section of state.sections) {
-    // A role section ("#### Participants" over a list of handles) names people; it holds no updates.
-    if (roleOfHeading(section.heading)) continue;
     const whole = new RegExp(`^@(${HANDLE})$`).exec(section.heading);
     if (whole) {
-      add(state, section, { people: [whole[1]!], from: section.open + 3, to: section.end, line: section.line, rest: "" });
+      add(state, section, { people: [whole[1]!], from: section.open + 3, to: section.end, line: section.line, rest: "", label: -1 });
       continue;
     }
     for (const block of blocks(state, section)) add(state, section, block);
@@ -57,7 +59,7 @@ function blocks(state: ExtractState, section: SectionDraft): Block[] {
       if (people) {
         close(i);
         const rest = clean(firstLine.replace(LEAD, "")) + "\n" + text.split("\n").slice(1).join("\n");
-        open = { people, from: i, to: section.end, line: state.line(t), rest: ONLY_HANDLES.test(firstLine) ? "" : clean(rest) };
+        open = { people, from: i, to: section.end, line: state.line(t), rest: ONLY_HANDLES.test(firstLine) ? "" : clean(rest), label: i + 1 };
       }
     } else if (isListOpen(t)) {
       const end = closeOf(tokens, i);
@@ -90,15 +92,18 @@ function itemsWithPeople(tokens: Token[], listOpen: number, end: number): Omit<B
     const first = itemText(tokens, i).split("\n")[0]!;
     const people = labelPeople(first);
     if (!people) continue;
-    out.push({ people, from: i, to: closeOf(tokens, i) + 1, rest: ONLY_HANDLES.test(first) ? "" : clean(first.replace(LEAD, "")) });
+    out.push({ people, from: i, to: closeOf(tokens, i) + 1, rest: ONLY_HANDLES.test(first) ? "" : clean(first.replace(LEAD, "")), label: i + 2 });
   }
   return out;
 }
 
 function add(state: ExtractState, section: SectionDraft, block: Block): void {
+  const people = block.people.filter((handle) => !isPlaceholderHandle(handleId(handle)));
+  if (people.length === 0) return;
   const items = itemsOf(state.tokens, block);
+  if (items.length === 0 && unfilled(state.tokens, block)) return;
   const html = wrapItem(state.tokens, block.from, renderTokens(state.tokens, block.from, block.to, state.env));
-  for (const handle of block.people) {
+  for (const handle of people) {
     const person = state.person({ id: handleId(handle), handle });
     const update: Update = { person, line: block.line, html, items };
     section.updates.push(update);
@@ -138,6 +143,34 @@ function itemsOf(tokens: Token[], block: Block): Update["items"] {
     }
   }
   return items;
+}
+
+/**
+ * Nothing but item labels with nothing after them ("Done:", "Next:") under the
+ * `@name` label: a template left unfilled. A bare `@name` alone is kept: over a
+ * topic it says who reports on it.
+ */
+function unfilled(tokens: Token[], block: Block): boolean {
+  let labels = 0;
+  for (let i = block.from; i < block.to; i++) {
+    const t = tokens[i]!;
+    if (t.type === "code_block" || t.type === "fence" || t.type === "html_block") return false;
+    if (t.type !== "inline") continue;
+    if (t.children?.some((c) => c.type === "image" || c.type === "html_inline")) return false;
+    const lines = inlineText(t).split("\n");
+    if (i === block.label) lines.shift();
+    for (const line of lines) {
+      if (!clean(line)) continue;
+      if (!isEmptyItemLabel(line)) return false;
+      labels++;
+    }
+  }
+  return labels > 0;
+}
+
+function isEmptyItemLabel(line: string): boolean {
+  const label = splitLabel(line);
+  return label !== null && label.value === "" && itemKindOf(label.label) !== null;
 }
 
 function pushItem(items: Update["items"], text: string, kind: UpdateKind): void {

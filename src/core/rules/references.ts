@@ -1,7 +1,8 @@
 // A markdown-it core rule: turns @mentions and `owner/repo#123` into links,
 // points links to other notes and to files beside them at placeholders the
-// archive resolves (`mb:person:…`, `mb:note:…`, `mb:file:…`), and records every
-// mention and issue reference with its line.
+// archive resolves (`mb:person:…`, `mb:note:…`, `mb:file:…`, and `mb:outside:…`
+// for a relative link that climbs out of the notes folder), and records every
+// mention, issue reference and such climbing link with its line.
 import type { StateCore, Token } from "markdown-it";
 import type { IssueRef } from "../model.ts";
 import { HANDLE, handleId } from "../text.ts";
@@ -9,6 +10,8 @@ import { HANDLE, handleId } from "../text.ts";
 export interface References {
   mentions: { handle: string; line: number }[];
   issues: (IssueRef & { line: number })[];
+  /** Relative links whose target is outside the notes folder, as written. */
+  outside: { href: string; line: number }[];
 }
 
 export interface ReferenceEnv {
@@ -120,13 +123,24 @@ function rewriteHref(token: Token, attr: "href" | "src", env: ReferenceEnv, line
   }
   const local = localPath(href, env);
   if (local === null) return;
+  if (typeof local !== "string") {
+    // The site holds the notes folder alone: left as written, the link would point into the site's own folders.
+    env.refs.outside.push({ href, line });
+    token.attrSet(attr, `mb:outside:${encodeURI(local.outside)}`);
+    return;
+  }
   const [path, hash = ""] = local.split("#", 2) as [string, string?];
   const kind = attr === "href" && /\.(md|markdown)$/i.test(path) ? "note" : "file";
   token.attrSet(attr, `mb:${kind}:${encodeURI(path)}${hash ? `#${hash}` : ""}`);
 }
 
-/** The notes-folder path a link points at, or null for links elsewhere. */
-function localPath(href: string, env: ReferenceEnv): string | null {
+/** A path that climbs out of the notes folder, relative to the folder ("../README.md"). */
+interface Outside {
+  outside: string;
+}
+
+/** The notes-folder path a link points at, the path outside the folder it climbs to, or null for links elsewhere. */
+function localPath(href: string, env: ReferenceEnv): string | Outside | null {
   for (const prefix of env.sourcePrefixes) {
     if (href.startsWith(prefix)) return normalise(href.slice(prefix.length).replace(/^\/+/, ""));
   }
@@ -135,7 +149,7 @@ function localPath(href: string, env: ReferenceEnv): string | null {
   return normalise(dir + href);
 }
 
-function normalise(path: string): string | null {
+function normalise(path: string): string | Outside | null {
   let decoded: string;
   try {
     decoded = decodeURI(path);
@@ -144,13 +158,16 @@ function normalise(path: string): string | null {
   }
   const [p, hash] = decoded.split("#", 2) as [string, string?];
   const parts: string[] = [];
+  let above = 0;
   for (const seg of p.split("?")[0]!.split("/")) {
     if (seg === "" || seg === ".") continue;
     if (seg === "..") {
-      if (parts.length === 0) return null; // outside the notes folder
-      parts.pop();
+      if (parts.length === 0) above++;
+      else parts.pop();
     } else parts.push(seg);
   }
+  const tail = hash ? `#${hash}` : "";
+  if (above > 0) return { outside: "../".repeat(above) + parts.join("/") + tail };
   if (parts.length === 0) return null;
-  return parts.join("/") + (hash ? `#${hash}` : "");
+  return parts.join("/") + tail;
 }
