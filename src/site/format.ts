@@ -4,16 +4,40 @@ import { DateTime } from "luxon";
 
 const OPTIONS = { zone: "utc", locale: "en" } as const;
 
+// English names, as luxon's "en" locale writes them: formatting through Intl
+// costs far more than the rest of a page, and the locale is pinned anyway.
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+type Pattern = "cccc, d LLLL yyyy" | "d LLL yyyy" | "ccc d LLL" | "LLLL yyyy" | "LLL";
+
+function formatted(dt: DateTime, pattern: Pattern): string {
+  const month = MONTHS[dt.month - 1]!;
+  const day = DAYS[dt.weekday - 1]!;
+  switch (pattern) {
+    case "cccc, d LLLL yyyy":
+      return `${day}, ${dt.day} ${month} ${dt.year}`;
+    case "d LLL yyyy":
+      return `${dt.day} ${month.slice(0, 3)} ${dt.year}`;
+    case "ccc d LLL":
+      return `${day.slice(0, 3)} ${dt.day} ${month.slice(0, 3)}`;
+    case "LLLL yyyy":
+      return `${month} ${dt.year}`;
+    case "LLL":
+      return month.slice(0, 3);
+  }
+}
+
 // The same few thousand dates are formatted again on every page that lists them.
 const cache = new Map<string, string>();
 
-function format(iso: string, pattern: string): string {
+function format(iso: string, pattern: Pattern): string {
   const key = pattern + "\u0000" + iso;
   let out = cache.get(key);
   if (out === undefined) {
     const dt = DateTime.fromISO(iso, OPTIONS);
     // A malformed date is shown as written rather than failing the whole build.
-    out = dt.isValid ? dt.toFormat(pattern) : iso;
+    out = dt.isValid ? formatted(dt, pattern) : iso;
     cache.set(key, out);
   }
   return out;

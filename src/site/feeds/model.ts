@@ -320,7 +320,7 @@ ${sectionsHtml(sections)}`;
         date: m.date,
         meeting: m,
         authors: authors.length > 0 ? authors : m.notetakers.filter((p) => archive.byId.person.has(p)),
-        summary: clip(sections.find((s) => s.summary)?.summary ?? textOf(sectionsHtml(sections).value)),
+        summary: clip(sections.find((s) => s.summary)?.summary ?? textOf(leading(sectionsHtml(sections).value))),
         html: body.value,
       });
     }
@@ -394,7 +394,7 @@ ${g.updates.map(updateHtml)}
 `
       : ""
   }`;
-  const text = textOf(html`${p.updates.map((u) => raw(u.update.html))} ${p.questions.map((q) => q.text + " ")}`.value);
+  const text = textOf(leading(html`${p.updates.map((u) => raw(u.update.html))} ${p.questions.map((q) => q.text + " ")}`.value));
   return {
     id: entryIds.person(archive.site.url!, m, person.id),
     title: `${m.title}: ${what.join(", ")}`,
@@ -427,6 +427,12 @@ export function textOf(fragment: string): string {
     })
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/** Enough of a fragment to make a summary of: its text is clipped to SUMMARY_MAX anyway. */
+function leading(fragment: string): string {
+  const LIMIT = SUMMARY_MAX * 16;
+  return fragment.length <= LIMIT ? fragment : fragment.slice(0, LIMIT).replace(/<[^>]*$/, "");
 }
 
 function clip(text: string): string {
