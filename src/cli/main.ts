@@ -137,7 +137,7 @@ async function build(notesDir: string, out: string, args: Args): Promise<number>
 
 async function serve(notesDir: string, out: string, args: Args): Promise<number> {
   const helper = BuildHelper.start();
-  const load = helper.parse(notesDir, { url: args.url });
+  const load = helper.parse(notesDir, { url: args.url, remember: true });
   const p = progress(args.quiet);
   let elev: InstanceType<Awaited<ReturnType<typeof loadEleventy>>> | null = null;
   // The saved note's own page is written before the rebuild: show it now (the

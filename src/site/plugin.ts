@@ -56,7 +56,7 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
   eleventyConfig.addPassthroughCopy({ [ASSETS_DIR]: "assets" });
 
   const helper = options.helper ?? BuildHelper.start();
-  let first: ParallelLoad | null = options.load ?? helper.parse(options.notesDir, { url: options.url });
+  let first: ParallelLoad | null = options.load ?? helper.parse(options.notesDir, { url: options.url, remember: true });
   let loaded: Archive | null = null;
   // serve: the archive read for the preview of a saved note, reused by the rebuild that follows.
   let ahead: Archive | null = null;

@@ -77,7 +77,7 @@ export class BuildHelper {
    * Starts reading a folder's notes in the worker; `load.archive()` later
    * reads the rest on the calling thread and returns the archive.
    */
-  parse(dir: string, options: Pick<LoadOptions, "url"> = {}): ParallelLoad {
+  parse(dir: string, options: ParallelLoadOptions = {}): ParallelLoad {
     const counter = new SharedArrayBuffer(4);
     const theirs = this.#ask({ type: "parse", id: this.#next++, dir, url: options.url ?? null, counter }).then((m) =>
       m.type === "parsed" ? (JSON.parse(m.json) as WorkerShare) : null,
@@ -106,6 +106,15 @@ export class BuildHelper {
   }
 }
 
+export interface ParallelLoadOptions extends Pick<LoadOptions, "url"> {
+  /**
+   * Keep the parsed notes for later loads of the folder (serve, which then
+   * parses only what changed). A build reads each note once and keeps only
+   * the archive: holding both would double what it holds in memory.
+   */
+  remember?: boolean;
+}
+
 /** What the worker parsed: the notes it listed (in order), and those it took, by index in that list. */
 export interface WorkerShare {
   sources: string[];
@@ -115,7 +124,7 @@ export interface WorkerShare {
 export class ParallelLoad {
   constructor(
     private readonly dir: string,
-    private readonly options: Pick<LoadOptions, "url">,
+    private readonly options: ParallelLoadOptions,
     private readonly counter: Int32Array,
     private readonly theirs: Promise<WorkerShare | null>,
   ) {}
@@ -123,7 +132,7 @@ export class ParallelLoad {
   async archive(onNote?: (done: number, total: number) => void): Promise<Archive> {
     const { archiveOf, parseSettings, planLoad, readAndParse, rememberParsed } = await import("../archive/load.ts");
     // Both threads list the folder and take notes by index from one counter.
-    const plan = planLoad(this.dir, this.options);
+    const plan = planLoad(this.dir, { url: this.options.url });
     const sources = plan.folder.notes;
     const settings = parseSettings(plan.config);
     const notes: (ParsedNote | undefined)[] = new Array(sources.length);
@@ -140,7 +149,7 @@ export class ParallelLoad {
     // Notes the worker took but did not return (it died, or listed another folder) are read here.
     const all = notes.map((n, i) => (n && n.source === sources[i] ? n : readAndParse(this.dir, sources[i]!, settings)));
     onNote?.(sources.length, sources.length);
-    rememberParsed(all, settings);
+    if (this.options.remember) rememberParsed(all, settings);
     return archiveOf(plan, all);
   }
 }
