@@ -30,7 +30,7 @@
 // stylesheet loads from wherever the site is served.
 import { absoluteUrl, dateToRfc3339, dateToRfc822 } from "@11ty/eleventy-plugin-rss";
 import type { Archive } from "../../archive/model.ts";
-import { escapeHtml, html, raw, type SafeHtml } from "../html.ts";
+import { escapeXml, raw, xml, type SafeHtml } from "../html.ts";
 import { relativeUrl } from "../relative-urls.ts";
 import { FEED_MIME } from "./links.ts";
 import { feedEntries, type FeedDef, type FeedEntry, type FeedFormat } from "./model.ts";
@@ -73,25 +73,6 @@ function absoluteLink(url: string, site: string, base: string): string {
   return /^\/(?!\/)/.test(url) ? siteUrl(site, url) : absoluteUrl(url, base);
 }
 
-// Characters XML 1.0 forbids even as references. Notes are hand-written and
-// sometimes mis-decoded: these are dropped, and a lone surrogate becomes U+FFFD.
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-// Node 20 has these (ES2024); the project's lib is ES2022.
-type WellFormed = string & { isWellFormed(): boolean; toWellFormed(): string };
-
-function xmlDocument(body: SafeHtml): string {
-  const value = body.value as WellFormed;
-  const doc = value.isWellFormed() ? value : value.toWellFormed();
-  NOT_XML.lastIndex = 0;
-  return NOT_XML.test(doc) ? doc.replace(NOT_XML, "") : doc;
-}
-
-// html`` escapes & < > " ' in every interpolated value, which is also what
-// XML text and attribute values need.
-const xml = html;
-
 /**
  * The entries' contents made absolute and escaped as XML text, each once per
  * build (a meeting is in two feeds, and every entry in both formats).
@@ -103,7 +84,7 @@ function entryContent(archive: Archive, entry: FeedEntry): SafeHtml {
   if (!memo) contentCache.set(archive, (memo = new Map()));
   let content = memo.get(entry.id);
   if (!content) {
-    content = raw(escapeHtml(absoluteHtml(entry.html, archive.site.url!, entry.url)));
+    content = raw(escapeXml(absoluteHtml(entry.html, archive.site.url!, entry.url)));
     memo.set(entry.id, content);
   }
   return content;
@@ -159,7 +140,7 @@ ${e.authors.map(author)}<category term="${e.meeting.series.slug}" label="${e.mee
 `,
 )}</feed>
 `;
-  return xmlDocument(doc);
+  return doc.value;
 }
 
 export async function renderRss(archive: Archive, feed: FeedDef): Promise<string> {
@@ -195,5 +176,5 @@ ${e.authors.length > 0 ? xml`<dc:creator>${e.authors.map((id) => personName(arch
 )}</channel>
 </rss>
 `;
-  return xmlDocument(doc);
+  return doc.value;
 }
