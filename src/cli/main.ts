@@ -102,16 +102,31 @@ async function build(notesDir: string, out: string, args: Args): Promise<number>
   const helper = BuildHelper.start();
   const load = helper.parse(notesDir, { url: args.url });
   const p = progress(args.quiet);
-  setBuildHooks({ ...p.hooks, helper, load });
+  let parts = 1;
+  let search: Promise<unknown> = Promise.resolve();
+  const hooks = { ...p.hooks, helper, load, onParts: (n: number) => (parts = n), onSearch: (s: Promise<unknown>) => (search = s) };
   process.env.MINUTEBOOK_NOTES = notesDir;
   process.env.MINUTEBOOK_URL = args.url ?? "";
   rmSync(out, { recursive: true, force: true });
   const Eleventy = await loadEleventy();
-  const elev = new Eleventy(TEMPLATES_DIR, out, { configPath: CONFIG, quietMode: true });
-  // Our summary replaces Eleventy's; its errors still reach us, thrown by write().
-  elev.disableLogger();
-  try {
+  const run = async (): Promise<void> => {
+    const elev = new Eleventy(TEMPLATES_DIR, out, { configPath: CONFIG, quietMode: true });
+    // Our summary replaces Eleventy's; its errors still reach us, thrown by write().
+    elev.disableLogger();
     await elev.write();
+  };
+  try {
+    setBuildHooks(hooks);
+    await run();
+    // A large archive's pages are written in parts, one Eleventy run each (src/site/parts.ts).
+    const archive = p.archive();
+    for (let index = 1; index < parts && archive; index++) {
+      if (process.stderr.isTTY && !args.quiet) process.stderr.write(`\rRendering pages, part ${index + 1} of ${parts}…`);
+      setBuildHooks({ ...hooks, part: { index, archive } });
+      await run();
+    }
+    if (parts > 1 && process.stderr.isTTY && !args.quiet) process.stderr.write("\n");
+    await search;
   } finally {
     await helper.close();
   }

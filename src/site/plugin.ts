@@ -14,6 +14,7 @@ import { staleRemover } from "./stale-pages.ts";
 import { setArchive } from "./state.ts";
 import { feedRefs } from "./feeds/template.ts";
 import { changedNotes, writeMeetingPages, type PreviewPage } from "./preview.ts";
+import { PART_OUTPUTS, splitPages } from "./parts.ts";
 
 export interface MinutebookOptions {
   notesDir: string;
@@ -25,6 +26,15 @@ export interface MinutebookOptions {
   helper?: BuildHelper;
   /** The first load, already under way in the helper; later rebuilds (serve) read only changed notes. */
   load?: ParallelLoad;
+  /**
+   * A build in parts (parts.ts): this run writes part `part.index`; runs
+   * after the first are given the archive the first read.
+   */
+  part?: { index: number; archive?: Archive };
+  /** The number of parts the pages make, once the archive is read (the CLI then runs the others). */
+  onParts?: (count: number) => void;
+  /** The search index under way; when a caller takes it, it waits for it itself (after the last part). */
+  onSearch?: (search: Promise<unknown>) => void;
   /** serve: the meeting pages of saved notes were written ahead of the rebuild (preview.ts). */
   onPreview?: (pages: PreviewPage[]) => void;
 }
@@ -55,42 +65,48 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
   eleventyConfig.addWatchTarget(options.notesDir);
   eleventyConfig.addPassthroughCopy({ [ASSETS_DIR]: "assets" });
 
-  const helper = options.helper ?? BuildHelper.start();
-  let first: ParallelLoad | null = options.load ?? helper.parse(options.notesDir, { url: options.url, remember: true });
+  const part = options.part?.index ?? 0;
+  const given = options.part?.archive ?? null;
+  const helper = given ? null : (options.helper ?? BuildHelper.start());
+  let first: ParallelLoad | null = given ? null : (options.load ?? helper!.parse(options.notesDir, { url: options.url, remember: true }));
   let loaded: Archive | null = null;
   // serve: the archive read for the preview of a saved note, reused by the rebuild that follows.
   let ahead: Archive | null = null;
   // The search index is built by the helper while the pages render, and waited for at the end.
   let search: Promise<unknown> | null = null;
+  let partCount = 1;
   eleventyConfig.addGlobalData("minutebook", async () => {
     const onNote = options.onNote;
-    if (first) loaded = await first.archive(onNote);
+    if (given) loaded = given;
+    else if (first) loaded = await first.archive(onNote);
     else loaded = ahead ?? loadArchive(options.notesDir, { url: options.url, ...(onNote ? { onNote } : {}) });
     first = null;
     ahead = null;
     setArchive(loaded);
-    options.onArchive?.(loaded);
-    search = helper.search(searchDocuments(loaded), resolve(eleventyConfig.directories.output));
-    search.catch(() => {}); // awaited after the pages are written
+    if (helper) {
+      options.onArchive?.(loaded);
+      search = helper.search(searchDocuments(loaded), resolve(eleventyConfig.directories.output));
+      search.catch(() => {}); // awaited after the pages are written
+      options.onSearch?.(search);
+    }
     const refs = <T extends { url: string }>(list: T[], id: (x: T) => string) => list.map((x) => ({ id: id(x), url: x.url }));
-    return {
-      meetings: refs(loaded.meetings, (m) => m.id),
-      series: refs(loaded.series, (s) => s.slug),
-      years: refs(loaded.years, (y) => y.year),
-      people: refs(loaded.people, (p) => p.id),
-      initiatives: refs(loaded.initiatives, (i) => i.id),
-      // Empty when the site has no URL: then no feed is written (src/site/feeds/).
-      feeds: feedRefs(loaded),
-    };
+    const parts = splitPages(
+      {
+        meetings: refs(loaded.meetings, (m) => m.id),
+        series: refs(loaded.series, (s) => s.slug),
+        years: refs(loaded.years, (y) => y.year),
+        people: refs(loaded.people, (p) => p.id),
+        initiatives: refs(loaded.initiatives, (i) => i.id),
+        // Empty when the site has no URL: then no feed is written (src/site/feeds/).
+        feeds: feedRefs(loaded),
+      },
+      options.onParts ? PART_OUTPUTS : Infinity,
+    );
+    options.onParts?.(parts.length);
+    partCount = parts.length;
+    return { ...parts[part]!, first: part === 0 };
   });
 
-  // Editors write a note at once: a short wait for it to settle (Eleventy waits 150 ms).
-  eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 } });
-  // Eleventy would watch the config's imports (our bundle, or our sources) by
-  // paths relative to the working folder, and with any of those outside it
-  // (always, for a notes repository elsewhere) it remaps every watched path
-  // so that the notes folder's changes are lost. Notes are what change.
-  eleventyConfig.setWatchJavaScriptDependencies(false);
   eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
     const notes = changedNotes(options.notesDir, changed);
     if (!notes.length || first) return;
@@ -115,19 +131,22 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
   const removeStale = staleRemover();
   eleventyConfig.on("eleventy.after", ({ directories, results }) => {
     if (!loaded) return;
-    const out = resolve(directories.output);
-    const assetPaths = loaded.assets.map((asset) => join(out, "files", ...asset.split("/")));
-    removeStale(out, [...results.filter((r) => r.outputPath).map((r) => resolve(r.outputPath)), ...assetPaths]);
-    for (const asset of loaded.assets) {
-      const to = join(directories.output, "files", ...asset.split("/"));
-      mkdirSync(dirname(to), { recursive: true });
-      copyFileSync(join(options.notesDir, ...asset.split("/")), to);
+    if (part === 0) {
+      const out = resolve(directories.output);
+      const assetPaths = loaded.assets.map((asset) => join(out, "files", ...asset.split("/")));
+      removeStale(out, [...results.filter((r) => r.outputPath).map((r) => resolve(r.outputPath)), ...assetPaths]);
+      for (const asset of loaded.assets) {
+        const to = join(directories.output, "files", ...asset.split("/"));
+        mkdirSync(dirname(to), { recursive: true });
+        copyFileSync(join(options.notesDir, ...asset.split("/")), to);
+      }
     }
-    writeSiteMeta(directories.output, loaded.site);
+    // The sitemap lists the pages on disk: every part's, once the last is written.
+    if (part === partCount - 1) writeSiteMeta(directories.output, loaded.site);
   });
 
   // The search index under /search/ and the search scripts under /assets/ (src/search/site-files.ts).
   eleventyConfig.on("eleventy.after", async () => {
-    await search;
+    if (!options.onSearch) await search;
   });
 }

@@ -46,4 +46,14 @@ describe("deterministic output", () => {
       expect(text.includes(today), `${f} holds today's date`).toBe(false);
     }
   }, 240_000);
+
+  it("is the same when a large archive is written in parts, one Eleventy run each", async () => {
+    const whole = await buildSite(SAMPLE_NOTES, { url: "https://notes.example.org/" });
+    const parted = await buildSite(SAMPLE_NOTES, { url: "https://notes.example.org/", env: { MINUTEBOOK_PART_OUTPUTS: "25" } });
+    expect(parted.code, parted.stderr).toBe(0);
+    expect(listFiles(parted.out)).toEqual(listFiles(whole.out));
+    const dw = treeDigest(whole.out);
+    const dp = treeDigest(parted.out);
+    expect(Object.keys(dw).filter((f) => dw[f] !== dp[f])).toEqual([]);
+  }, 240_000);
 });

@@ -2,11 +2,14 @@
 // for tag pages: the data holds only ids and URLs, the page is rendered from
 // the archive itself.
 import type { Archive } from "../../archive/model.ts";
+import type { PageRef } from "../parts.ts";
 import { archive } from "../state.ts";
 
-export interface PageRef {
-  id: string;
-  url: string;
+export type { PageRef };
+
+/** Pages that stand alone are written by the first part of a build in parts (../parts.ts). */
+export function firstPart(permalink: string) {
+  return (d: { minutebook: { first: boolean } }): string | false => (d.minutebook.first ? permalink : false);
 }
 
 export function paged(list: "meetings" | "series" | "years" | "people" | "initiatives", render: (a: Archive, id: string) => string) {
@@ -22,7 +25,7 @@ export function paged(list: "meetings" | "series" | "years" | "people" | "initia
 
 export function single(permalink: string, render: (a: Archive) => string) {
   return {
-    data: { permalink, eleventyExcludeFromCollections: true },
+    data: { permalink: firstPart(permalink), eleventyExcludeFromCollections: true },
     render: (): string => render(archive()),
   };
 }

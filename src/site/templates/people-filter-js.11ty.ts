@@ -4,10 +4,11 @@ import { join } from "node:path";
 import { ROOT } from "../../paths.ts";
 import { PEOPLE_FILTER_URL } from "../pages/people.ts";
 import { bundle } from "../bundle-cache.ts";
+import { firstPart } from "./paged.ts";
 
 const ENTRY = join(ROOT, "src/browser/people-filter.ts");
 
-export const data = { permalink: PEOPLE_FILTER_URL, eleventyExcludeFromCollections: true };
+export const data = { permalink: firstPart(PEOPLE_FILTER_URL), eleventyExcludeFromCollections: true };
 
 // Bundled again only when one of its source files changed (../bundle-cache.ts).
 export function render(): Promise<string> {
