@@ -107,6 +107,13 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
     return { ...parts[part]!, first: part === 0 };
   });
 
+  // Editors write a note at once: a short wait for it to settle (Eleventy waits 150 ms).
+  eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 } });
+  // Eleventy would watch the config's imports (our bundle, or our sources) by
+  // paths relative to the working folder, and with any of those outside it
+  // (always, for a notes repository elsewhere) it remaps every watched path
+  // so that the notes folder's changes are lost. Notes are what change.
+  eleventyConfig.setWatchJavaScriptDependencies(false);
   eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
     const notes = changedNotes(options.notesDir, changed);
     if (!notes.length || first) return;
