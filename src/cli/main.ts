@@ -161,7 +161,8 @@ async function serve(notesDir: string, out: string, args: Args): Promise<number>
     const files = [...new Set(pages.map((page) => page.inputPath))];
     void elev?.eleventyServe.reload({ files, build: { templates: pages.map(({ url, inputPath, content }) => ({ url, inputPath, content })) } });
   };
-  setBuildHooks({ ...p.hooks, helper, load, onPreview });
+  let preview: ((changed: string[]) => void) | null = null;
+  setBuildHooks({ ...p.hooks, helper, load, onPreview, onPreviewReady: (fn) => (preview = fn) });
   process.env.MINUTEBOOK_NOTES = notesDir;
   process.env.MINUTEBOOK_URL = args.url ?? "";
   rmSync(out, { recursive: true, force: true });
@@ -174,6 +175,8 @@ async function serve(notesDir: string, out: string, args: Args): Promise<number>
   elev.watcher?.on("unlink", (path: string) => {
     if (resolve(path).startsWith(notesDir + sep)) elev.watcher?.emit("change", path);
   });
+  // The saved note's meeting page first (src/site/preview.ts), then Eleventy's rebuild.
+  for (const event of ["change", "add"]) elev.watcher?.on(event, (path: string) => preview?.([path]));
   await elev.serve(args.port);
   console.log(`Serving ${relative(process.cwd(), notesDir) || "."} at http://localhost:${args.port}/ (Ctrl+C to stop)`);
   await new Promise<never>(() => {});

@@ -15,6 +15,7 @@ import { setArchive } from "./state.ts";
 import { feedRefs } from "./feeds/template.ts";
 import { changedNotes, writeMeetingPages, type PreviewPage } from "./preview.ts";
 import { PART_OUTPUTS, splitPages } from "./parts.ts";
+import { renderInSlices } from "./slices.ts";
 
 export interface MinutebookOptions {
   notesDir: string;
@@ -35,7 +36,9 @@ export interface MinutebookOptions {
   onParts?: (count: number) => void;
   /** The search index under way; when a caller takes it, it waits for it itself (after the last part). */
   onSearch?: (search: Promise<unknown>) => void;
-  /** serve: the meeting pages of saved notes were written ahead of the rebuild (preview.ts). */
+  /** serve: takes the function that writes the meeting pages of saved notes ahead of the rebuild (preview.ts). */
+  onPreviewReady?: (preview: (changed: string[]) => void) => void;
+  /** serve: the meeting pages of saved notes were written ahead of the rebuild. */
   onPreview?: (pages: PreviewPage[]) => void;
 }
 
@@ -51,7 +54,6 @@ export interface EleventyConfig {
   addPassthroughCopy(map: Record<string, string>): void;
   addTransform(name: string, fn: (this: { page: { url: string | false; outputPath: string | false } }, content: string) => string): void;
   addTemplate(virtualPath: string, content: unknown, data?: Record<string, unknown>): void;
-  on(event: "eleventy.beforeWatch", fn: (changed: string[]) => void | Promise<void>): void;
   on(event: string, fn: (arg: { directories: { output: string }; results: { outputPath: string }[] }) => void | Promise<void>): void;
   setChokidarConfig(options: Record<string, unknown>): void;
   setWatchJavaScriptDependencies(watch: boolean): void;
@@ -114,7 +116,10 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
   // (always, for a notes repository elsewhere) it remaps every watched path
   // so that the notes folder's changes are lost. Notes are what change.
   eleventyConfig.setWatchJavaScriptDependencies(false);
-  eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
+  // serve calls this as soon as the watcher reports a change, even while an
+  // earlier rebuild is still running (Eleventy queues the next one after it).
+  renderInSlices(!!options.onPreviewReady);
+  options.onPreviewReady?.((changed: string[]) => {
     const notes = changedNotes(options.notesDir, changed);
     if (!notes.length || first) return;
     try {

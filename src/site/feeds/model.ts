@@ -83,7 +83,7 @@ export function listFeeds(archive: Archive): FeedDef[] {
       feeds.push({ ...beside(s.url), kind: "series", id: s.slug, key: `series/${s.slug}`, title: `${s.name} — ${site}`, subtitle: `Notes of every meeting of ${s.name}.` });
     }
     for (const i of archive.initiatives ?? []) {
-      if (initiativeEntries(archive, i).length === 0) continue;
+      if (!initiativeHasEntries(archive, i)) continue;
       const series = archive.byId.series.get(i.series)?.name ?? i.series;
       feeds.push({
         ...beside(i.url),
@@ -95,7 +95,7 @@ export function listFeeds(archive: Archive): FeedDef[] {
       });
     }
     for (const p of archive.people) {
-      if (personEntries(archive, p).length === 0) continue;
+      if (!personParts(archive).get(p.id)?.size) continue;
       feeds.push({
         ...beside(p.url),
         kind: "person",
@@ -290,6 +290,11 @@ function sectionsHtml(sections: readonly Section[]): SafeHtml {
 ${raw(s.html)}
 `;
   })}`;
+}
+
+/** Whether initiativeEntries() would give any, without writing them: the list of feeds is made before any is. */
+function initiativeHasEntries(archive: Archive, i: Initiative): boolean {
+  return i.sections.some(({ meeting, section }) => archive.byId.meeting.get(meeting)?.sections.some((s) => s.id === section));
 }
 
 function initiativeEntries(archive: Archive, i: Initiative): FeedEntry[] {

@@ -3,6 +3,7 @@
 // (`minutebook.feeds`, empty when the site has no URL, so nothing is
 // written); the XML is rendered from the archive itself.
 import type { Archive } from "../../archive/model.ts";
+import { inTurn } from "../slices.ts";
 import { archive } from "../state.ts";
 import { listFeeds, feedByKey, type FeedFormat } from "./model.ts";
 import { renderFeed } from "./render.ts";
@@ -25,11 +26,14 @@ export function feedTemplate(format: FeedFormat) {
       permalink: (d: { feed: FeedRef }): string => d.feed[format],
       eleventyExcludeFromCollections: true,
     },
-    render: (d: { feed: FeedRef }): Promise<string> => {
-      const a = archive();
-      const feed = feedByKey(a, d.feed.id);
-      if (!feed) throw new Error(`minutebook: no feed ${d.feed.id}`);
-      return renderFeed(a, feed, format);
-    },
+    render: (d: { feed: FeedRef }): Promise<string> =>
+      Promise.resolve(
+        inTurn(() => {
+          const a = archive();
+          const feed = feedByKey(a, d.feed.id);
+          if (!feed) throw new Error(`minutebook: no feed ${d.feed.id}`);
+          return renderFeed(a, feed, format);
+        }),
+      ),
   };
 }

@@ -3,6 +3,7 @@
 // the archive itself.
 import type { Archive } from "../../archive/model.ts";
 import type { PageRef } from "../parts.ts";
+import { inTurn } from "../slices.ts";
 import { archive } from "../state.ts";
 
 export type { PageRef };
@@ -19,7 +20,7 @@ export function paged(list: "meetings" | "series" | "years" | "people" | "initia
       permalink: (d: { item: PageRef }): string => d.item.url,
       eleventyExcludeFromCollections: true,
     },
-    render: (d: { item: PageRef }): string => render(archive(), d.item.id),
+    render: (d: { item: PageRef }): string | Promise<string> => inTurn(() => render(archive(), d.item.id)),
   };
 }
 
