@@ -110,7 +110,7 @@ describe("section summaries and issues", () => {
   const m = only(parseFixture("2019-04-08--widget-team-weekly.md"));
 
   it("take the `Summary:` line as plain text", () => {
-    expect(sectionOf(m, "datastore").summary).toBe("Making the widget store faster: Epic Issue");
+    expect(sectionOf(m, "datastore").summary).toBe("Making the widget store faster") // the epic issue link is in .issues;
     expect(sectionOf(m, "providers").summary).toBe("Advertising widgets to peers.");
     expect(sectionOf(m, "cleanup").summary).toBeUndefined();
   });
@@ -216,5 +216,20 @@ describe("role headings", () => {
     ]);
     expect(sectionOf(r, "milestone").html).toMatch(/<p>Plan.<\/p>\n<p><strong>Leads:<\/strong><\/p>\n<ul>\n<li><a href="mb:person:ada"/);
     expect(sectionOf(r, "milestone").updates).toEqual([]);
+  });
+});
+
+describe("summary lines", () => {
+  const summaryOf = (line: string): string | undefined => only(parseText(`# Widget Sync\n\n## Storage\n${line}\n`)).sections[0]!.summary;
+
+  it("leave out the link to the epic issue that ends them", () => {
+    expect(summaryOf("Summary: We are replacing the datastore. [Epic Issue](https://github.com/w/w/issues/1)")).toBe("We are replacing the datastore.");
+    expect(summaryOf("Summary: We are replacing the datastore: [Epic Issue](https://github.com/w/w/issues/1)")).toBe("We are replacing the datastore");
+    expect(summaryOf("Summary: Faster transfers (between nodes). [tracking](https://github.com/w/w/issues/2)")).toBe("Faster transfers (between nodes).");
+  });
+
+  it("keep a link that is part of the sentence", () => {
+    expect(summaryOf("Summary: We are adopting [libp2p](https://libp2p.io)")).toBe("We are adopting libp2p");
+    expect(summaryOf("Summary: See [the epic](https://github.com/w/w/issues/3) for the plan")).toBe("See the epic for the plan");
   });
 });
