@@ -34,12 +34,23 @@ const MENTION = /<a href="mb:person:([^"#]*)"([^>]*)>([^<]*)<\/a>/g;
 export function resolveLinks(meetings: ArchiveMeeting[], targets: LinkTargets, problems: Problem[]): void {
   // One problem per missing target, however many notes link to it, so the report stays short.
   const missing = new Map<string, { problem: Problem; others: Set<string> }>();
+  const nobodies = new Map<string, boolean>();
+  const nobody = (id: string): boolean => {
+    let no = nobodies.get(id);
+    if (no === undefined) {
+      const path = decodePath(id);
+      nobodies.set(id, (no = targets.identity(path) === null && !targets.organisations?.has(path)));
+    }
+    return no;
+  };
+  // Most mentions are of people: a fragment is rewritten only when one is not.
+  const unlink = (html: string): string => {
+    if (!html.includes('"mb:person:')) return html;
+    let any = false;
+    for (const match of html.matchAll(MENTION)) if ((any = nobody(match[1]!))) break;
+    return any ? html.replace(MENTION, (all, id: string, attrs: string, text: string) => (nobody(id) ? `<span${attrs}>${text}</span>` : all)) : html;
+  };
   for (const m of meetings) {
-    const unlink = (html: string): string =>
-      html.includes('"mb:person:') ? html.replace(MENTION, (all, id: string, attrs: string, text: string) => {
-        const path = decodePath(id);
-        return targets.identity(path) === null && !targets.organisations?.has(path) ? `<span${attrs}>${text}</span>` : all;
-      }) : html;
     const resolve = (raw: string): string => {
       const html = outside(unlink(raw), targets.site.sourceUrl);
       return html.includes('="mb:') ? html.replace(PLACEHOLDER, (_all, attr: string, kind: string, path: string, hash = "") => {

@@ -175,8 +175,9 @@ async function serve(notesDir: string, out: string, args: Args): Promise<number>
   elev.watcher?.on("unlink", (path: string) => {
     if (resolve(path).startsWith(notesDir + sep)) elev.watcher?.emit("change", path);
   });
-  // The saved note's meeting page first (src/site/preview.ts), then Eleventy's rebuild.
-  for (const event of ["change", "add"]) elev.watcher?.on(event, (path: string) => preview?.([path]));
+  // The saved note's meeting page first (src/site/preview.ts), before Eleventy
+  // hears of the change and schedules its rebuild.
+  for (const event of ["change", "add"]) elev.watcher?.prependListener(event, (path: string) => preview?.([path]));
   await elev.serve(args.port);
   console.log(`Serving ${relative(process.cwd(), notesDir) || "."} at http://localhost:${args.port}/ (Ctrl+C to stop)`);
   await new Promise<never>(() => {});

@@ -42,6 +42,8 @@ export interface MinutebookOptions {
   onPreview?: (pages: PreviewPage[]) => void;
 }
 
+const PREVIEW_HEAD_START_MS = 200;
+
 export const TEMPLATES_DIR = join(ROOT, "src/site/templates");
 const ASSETS_DIR = join(ROOT, "src/site/assets");
 
@@ -57,6 +59,7 @@ export interface EleventyConfig {
   on(event: string, fn: (arg: { directories: { output: string }; results: { outputPath: string }[] }) => void | Promise<void>): void;
   setChokidarConfig(options: Record<string, unknown>): void;
   setWatchJavaScriptDependencies(watch: boolean): void;
+  setWatchThrottleWaitTime(ms: number): void;
   setQuietMode?(quiet: boolean): void;
 }
 
@@ -110,21 +113,28 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
   });
 
   // Editors write a note at once: a short wait for it to settle (Eleventy waits 150 ms).
-  eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 } });
+  eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 25, pollInterval: 5 } });
   // Eleventy would watch the config's imports (our bundle, or our sources) by
   // paths relative to the working folder, and with any of those outside it
   // (always, for a notes repository elsewhere) it remaps every watched path
   // so that the notes folder's changes are lost. Notes are what change.
   eleventyConfig.setWatchJavaScriptDependencies(false);
+  // The preview of a saved note is written at once; the rebuild waits a moment
+  // so that the page can be fetched before the rebuild holds this thread.
+  eleventyConfig.setWatchThrottleWaitTime(PREVIEW_HEAD_START_MS);
   // serve calls this as soon as the watcher reports a change, even while an
   // earlier rebuild is still running (Eleventy queues the next one after it).
+  // serve rebuilds into the folder it serves: pages of deleted notes go (stale-pages.ts).
+  const removeStale = staleRemover();
   renderInSlices(!!options.onPreviewReady);
   options.onPreviewReady?.((changed: string[]) => {
     const notes = changedNotes(options.notesDir, changed);
     if (!notes.length || first) return;
     try {
       ahead = loadArchive(options.notesDir, { url: options.url });
-      options.onPreview?.(writeMeetingPages(ahead, options.notesDir, notes, resolve(eleventyConfig.directories.output)));
+      const pages = writeMeetingPages(ahead, options.notesDir, notes, resolve(eleventyConfig.directories.output));
+      removeStale.wrote(pages.map((p) => p.outputPath));
+      options.onPreview?.(pages);
     } catch {
       ahead = null; // the rebuild reads the notes again and reports what went wrong
     }
@@ -140,7 +150,6 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
   // Images and other files beside the notes are copied under /files/.
   // (`directories.output` is the folder actually written; the deprecated
   // `dir.output` is the config default "_site", whatever --out says.)
-  const removeStale = staleRemover();
   eleventyConfig.on("eleventy.after", ({ directories, results }) => {
     if (!loaded) return;
     if (part === 0) {

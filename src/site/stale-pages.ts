@@ -4,9 +4,16 @@
 import { readdirSync, rmdirSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
 
-export function staleRemover(): (outDir: string, written: string[]) => void {
+export interface StaleRemover {
+  /** After a build: removes what was written before (by a build or ahead of one) and not by this build. */
+  (outDir: string, written: string[]): void;
+  /** Files written between builds (serve's preview of a saved note, src/site/preview.ts). */
+  wrote(paths: string[]): void;
+}
+
+export function staleRemover(): StaleRemover {
   let previous = new Set<string>();
-  return (outDir, written) => {
+  const remove = (outDir: string, written: string[]): void => {
     const current = new Set(written);
     for (const path of previous) {
       if (current.has(path) || !path.startsWith(outDir)) continue;
@@ -15,6 +22,7 @@ export function staleRemover(): (outDir: string, written: string[]) => void {
     }
     previous = current;
   };
+  return Object.assign(remove, { wrote: (paths: string[]) => paths.forEach((p) => previous.add(p)) });
 }
 
 function removeEmptyParents(dir: string, stop: string): void {

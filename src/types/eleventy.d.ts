@@ -15,7 +15,11 @@ declare module "@11ty/eleventy" {
     stopWatch(): Promise<void>;
     disableLogger(): void;
     /** chokidar's watcher, once watch() has run. */
-    watcher?: { on(event: string, fn: (path: string) => void): void; emit(event: string, path: string): boolean };
+    watcher?: {
+      on(event: string, fn: (path: string) => void): void;
+      prependListener(event: string, fn: (path: string) => void): void;
+      emit(event: string, path: string): boolean;
+    };
     /** The dev server, in serve mode: reload() tells open pages to reload, or to morph into new content. */
     eleventyServe: {
       reload(event: { files: string[]; build?: { templates: { url: string; inputPath: string; content: string }[] } }): Promise<void>;
