@@ -20,3 +20,6 @@ function packageRoot(from: string): string {
 }
 
 export const ROOT = packageRoot(dirname(fileURLToPath(import.meta.url)));
+
+/** Eleventy's input folder; the templates in it are registered as virtual templates (src/site/plugin.ts). */
+export const TEMPLATES_DIR = join(ROOT, "src/site/templates");

@@ -20,7 +20,8 @@ export interface NotesFolder {
   problems: Problem[];
 }
 
-const NOTE = /\.(md|markdown)$/i;
+/** A note, by its file name. */
+export const NOTE = /\.(md|markdown)$/i;
 
 /** Every note and asset under the folder, as sorted forward-slash paths. */
 export function listNotes(dir: string): NotesFolder {
@@ -97,6 +98,11 @@ export interface ParsedNote {
   result: NoteResult;
 }
 
+// Parsed notes by path and content hash: `serve` re-reads only what changed.
+const cache = new Map<string, { hash: string; key: string; result: NoteResult }>();
+
+const settingsKey = (s: ParseSettings): string => `${s.issueBase} ${s.sourcePrefixes.join(" ")}`;
+
 /** Reads and parses one note; with `cached`, an unchanged note is not parsed again. */
 export function readAndParse(dir: string, source: string, settings: ParseSettings, cached = false): ParsedNote {
   let bytes: Buffer;
@@ -125,11 +131,6 @@ function parseSafely(bytes: Buffer, source: string, settings: ParseSettings): No
     return failed(source, `minutebook could not read this note (${(e as Error).message}); please report it with the note attached`);
   }
 }
-
-// Parsed notes by path and content hash: `serve` re-reads only what changed.
-const cache = new Map<string, { hash: string; key: string; result: NoteResult }>();
-
-const settingsKey = (s: ParseSettings): string => `${s.issueBase} ${s.sourcePrefixes.join(" ")}`;
 
 /** Keeps notes parsed elsewhere (a worker thread) for the next load of the same folder. */
 export function rememberParsed(notes: ParsedNote[], settings: ParseSettings): void {

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Archive } from "../archive/model.ts";
-import { BUNDLED, ROOT } from "../paths.ts";
+import { BUNDLED, ROOT, TEMPLATES_DIR } from "../paths.ts";
 import { setBuildHooks } from "../site/hooks.ts";
 import { BuildHelper } from "../threads/build-helper.ts";
 import type { PreviewPage } from "../site/preview.ts";
@@ -14,7 +14,6 @@ import { countBySeverity, formatProblem, problemSummary, seconds } from "./repor
 const CONFIG = BUNDLED ? fileURLToPath(new URL("./eleventy.config.mjs", import.meta.url)) : join(ROOT, ".eleventy.ts");
 // Eleventy, the parser and the site are imported only once the build worker
 // is reading notes (src/threads/build-helper.ts): it starts while they load.
-const TEMPLATES_DIR = join(ROOT, "src/site/templates");
 const loadEleventy = async () => (await import("@11ty/eleventy")).default;
 
 export async function main(argv: string[]): Promise<number> {

@@ -3,10 +3,9 @@
 // build time (the same input always gives the same bytes).
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { Archive } from "../archive/model.ts";
 import { ROOT } from "../paths.ts";
 import { buildSearchFiles, type SearchFiles } from "./build-index.ts";
-import { searchDocuments, type SearchData } from "./documents.ts";
+import type { SearchData } from "./documents.ts";
 import { bundle } from "../site/bundle-cache.ts";
 
 
@@ -39,12 +38,7 @@ export async function bundleSearch(): Promise<Map<string, string>> {
   return new Map(names.map((name, i) => [name, texts[i]!]));
 }
 
-/** Writes the search index and scripts into a built site folder. */
-export function writeSearchFiles(archive: Archive, outDir: string): Promise<SearchFiles> {
-  return writeSearchData(searchDocuments(archive), outDir);
-}
-
-/** As writeSearchFiles, from the archive's search documents (what the build worker receives). */
+/** Writes the search index of the archive's search documents, and the search scripts, into a built site folder. */
 export async function writeSearchData(data: SearchData, outDir: string): Promise<SearchFiles> {
   // esbuild bundles in its own process while this one builds the index.
   const scripts = bundleSearch();

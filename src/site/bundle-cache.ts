@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { build, buildSync, type BuildOptions, type BuildResult } from "esbuild";
+import { build, type BuildOptions, type BuildResult } from "esbuild";
 
 interface Entry {
   /** Absolute paths of the bundle's inputs, as esbuild reported them. */
@@ -53,12 +53,4 @@ export async function bundle(options: BuildOptions): Promise<string> {
   const hit = cached(key);
   if (hit !== null) return hit;
   return store(key, options, await build({ ...options, write: false, metafile: true }));
-}
-
-/** As bundle(), synchronously. */
-export function bundleSync(options: BuildOptions): string {
-  const key = keyOf(options);
-  const hit = cached(key);
-  if (hit !== null) return hit;
-  return store(key, options, buildSync({ ...options, write: false, metafile: true }));
 }

@@ -3,7 +3,7 @@
 import { copyFileSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Archive } from "../archive/model.ts";
-import { ROOT } from "../paths.ts";
+import { ROOT, TEMPLATES_DIR } from "../paths.ts";
 import { TEMPLATES } from "./templates/index.ts";
 import { loadArchive } from "../archive/load.ts";
 import { BuildHelper, type ParallelLoad } from "../threads/build-helper.ts";
@@ -44,7 +44,7 @@ export interface MinutebookOptions {
 
 const PREVIEW_HEAD_START_MS = 200;
 
-export const TEMPLATES_DIR = join(ROOT, "src/site/templates");
+export { TEMPLATES_DIR };
 const ASSETS_DIR = join(ROOT, "src/site/assets");
 
 // Eleventy's config API is untyped JavaScript; this is the part we use.
@@ -122,11 +122,11 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
   // The preview of a saved note is written at once; the rebuild waits a moment
   // so that the page can be fetched before the rebuild holds this thread.
   eleventyConfig.setWatchThrottleWaitTime(PREVIEW_HEAD_START_MS);
-  // serve calls this as soon as the watcher reports a change, even while an
-  // earlier rebuild is still running (Eleventy queues the next one after it).
   // serve rebuilds into the folder it serves: pages of deleted notes go (stale-pages.ts).
   const removeStale = staleRemover();
   renderInSlices(!!options.onPreviewReady);
+  // serve calls this as soon as the watcher reports a change, even while an
+  // earlier rebuild is still running (Eleventy queues the next one after it).
   options.onPreviewReady?.((changed: string[]) => {
     const notes = changedNotes(options.notesDir, changed);
     if (!notes.length || first) return;

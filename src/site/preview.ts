@@ -5,11 +5,10 @@
 // changed: person, initiative and series pages, feeds, search.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
+import { NOTE } from "../archive/load.ts";
 import type { Archive } from "../archive/model.ts";
 import { renderMeeting } from "./pages/meeting.ts";
 import { relativizeHtml } from "./relative-urls.ts";
-
-const NOTE = /\.(md|markdown)$/i;
 
 /** The changed paths that are notes of the folder, as paths under it. */
 export function changedNotes(notesDir: string, changed: string[]): string[] {
