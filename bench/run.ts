@@ -22,6 +22,7 @@ import { measureServe, type ServeResult } from "./serve.ts";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const REAL = resolve(ROOT, "../shared/corpus/ipfs-team-mgmt/meeting-notes");
 const ELEVENTY = join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
+const SITE_URL = "https://notes.example.org/team/";
 const BASELINE_CONFIG = join(ROOT, "bench/baseline/eleventy.config.js");
 const GIB = 1024 ** 3;
 
@@ -139,7 +140,8 @@ async function buildTool(tool: "baseline" | "minutebook", notes: string, out: st
   const args =
     tool === "baseline"
       ? [ELEVENTY, `--config=${BASELINE_CONFIG}`, `--input=${notes}`, `--output=${out}`, "--quiet"]
-      : [join(ROOT, "bin/minutebook.js"), "build", notes, "--out", out, "--quiet"];
+      : // A site URL, so the feeds are built too (without one minutebook skips them).
+        [join(ROOT, "bin/minutebook.js"), "build", notes, "--out", out, "--url", SITE_URL, "--quiet"];
   return measure(process.execPath, [...(heapMb ? [`--max-old-space-size=${heapMb}`] : []), ...args], { cwd: ROOT, timeoutMs });
 }
 
@@ -291,12 +293,13 @@ function render(results: SizeResult[], serve: ServeResult | { missing: string } 
   out.push("Build (whole process, every page, feed and the search index) against plain Eleventy (bench/baseline/):\n");
   out.push(
     table(
-      ["size", "notes", "meetings", "minutebook pages", "Eleventy", "minutebook", "ratio", "≤ 1.25", "CPU ratio", "Eleventy peak", "minutebook peak"],
+      ["size", "notes", "meetings", "minutebook pages", "feeds", "Eleventy", "minutebook", "ratio", "≤ 1.25", "CPU ratio", "Eleventy peak", "minutebook peak"],
       results.map((r) => [
         `${r.size}x`,
         r.notes,
         r.meetings ?? "–",
         r.pages ?? "–",
+        r.feeds ?? "–",
         r.baseline.failed ? "failed" : `${fmtS(r.baseline.medianMs)} s`,
         r.minutebook.failed ? "failed" : `${fmtS(r.minutebook.medianMs)} s`,
         r.ratio === null ? "–" : `${r.ratio.toFixed(2)}x`,
@@ -306,6 +309,9 @@ function render(results: SizeResult[], serve: ServeResult | { missing: string } 
         fmtMiB(r.minutebook.peakRss),
       ]),
     ),
+  );
+  out.push(
+    `\nOutput written: ${results.map((r) => `${r.size}x Eleventy ${r.baseline.files} files, ${fmtMiB(r.baseline.bytes)}; minutebook ${r.minutebook.files} files, ${fmtMiB(r.minutebook.bytes)}`).join(". ")}.`,
   );
   const failures = results.flatMap((r) => [r.baseline.failed, r.minutebook.failed].filter(Boolean).map((f) => `${r.size}x ${f}`));
   if (failures.length) out.push(`\nFailed builds:\n${failures.join("\n")}`);

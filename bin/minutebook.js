@@ -13,6 +13,12 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+// Eleventy registers a module resolver hook (its own thread) so that a watched
+// config's imports are re-imported after a change. minutebook's config never
+// changes under a running build or serve (notes do), and the hook slows every
+// module load, so it is turned off, by Eleventy's own switch.
+process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
+
 async function load() {
   if (!process.env.MINUTEBOOK_FROM_SOURCE) {
     try {

@@ -103,7 +103,15 @@ async function build(notesDir: string, out: string, args: Args): Promise<number>
   const p = progress(args.quiet);
   let parts = 1;
   let search: Promise<unknown> = Promise.resolve();
-  const hooks = { ...p.hooks, helper, load, onParts: (n: number) => (parts = n), onSearch: (s: Promise<unknown>) => (search = s) };
+  const written: string[] = [];
+  const hooks = {
+    ...p.hooks,
+    helper,
+    load,
+    onParts: (n: number) => (parts = n),
+    onSearch: (s: Promise<unknown>) => (search = s),
+    onWritten: (files: string[]) => written.push(...files),
+  };
   process.env.MINUTEBOOK_NOTES = notesDir;
   process.env.MINUTEBOOK_URL = args.url ?? "";
   rmSync(out, { recursive: true, force: true });
@@ -131,8 +139,8 @@ async function build(notesDir: string, out: string, args: Args): Promise<number>
   }
   const archive = p.archive();
   if (!archive) throw new Error("the build finished without reading the notes");
-  const pages = countFiles(out, ".html");
-  const feeds = countFiles(out, ".xml") - (existsSync(join(out, "sitemap.xml")) ? 1 : 0);
+  const pages = written.filter((file) => file.endsWith(".html")).length;
+  const feeds = written.filter((file) => file.endsWith(".xml")).length;
   const counts = countBySeverity(archive.problems);
   for (const problem of archive.problems) if (problem.severity === "error") console.error(formatProblem(problem));
   console.log(
@@ -183,8 +191,3 @@ async function serve(notesDir: string, out: string, args: Args): Promise<number>
   return 0;
 }
 
-function countFiles(dir: string, ext: string): number {
-  let n = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.isFile() && entry.name.endsWith(ext)) n++;
-  return n;
-}

@@ -1,7 +1,7 @@
 // The Eleventy adapter: loads the archive once per build, paginates pages
 // over it, copies assets, and makes every internal URL relative.
 import { copyFileSync, mkdirSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import type { Archive } from "../archive/model.ts";
 import { ROOT, TEMPLATES_DIR } from "../paths.ts";
 import { TEMPLATES } from "./templates/index.ts";
@@ -36,6 +36,8 @@ export interface MinutebookOptions {
   onParts?: (count: number) => void;
   /** The search index under way; when a caller takes it, it waits for it itself (after the last part). */
   onSearch?: (search: Promise<unknown>) => void;
+  /** The files this run wrote (after each part): the CLI's summary counts them. */
+  onWritten?: (outputPaths: string[]) => void;
   /** serve: takes the function that writes the meeting pages of saved notes ahead of the rebuild (preview.ts). */
   onPreviewReady?: (preview: (changed: string[]) => void) => void;
   /** serve: the meeting pages of saved notes were written ahead of the rebuild. */
@@ -43,6 +45,9 @@ export interface MinutebookOptions {
 }
 
 const PREVIEW_HEAD_START_MS = 200;
+
+/** Output files of the parts written so far (one build's parts run one after the other in this process). */
+const sitemapPages: string[] = [];
 
 export { TEMPLATES_DIR };
 const ASSETS_DIR = join(ROOT, "src/site/assets");
@@ -56,7 +61,7 @@ export interface EleventyConfig {
   addPassthroughCopy(map: Record<string, string>): void;
   addTransform(name: string, fn: (this: { page: { url: string | false; outputPath: string | false } }, content: string) => string): void;
   addTemplate(virtualPath: string, content: unknown, data?: Record<string, unknown>): void;
-  on(event: string, fn: (arg: { directories: { output: string }; results: { outputPath: string }[] }) => void | Promise<void>): void;
+  on(event: string, fn: (arg: { directories: { output: string }; results: { outputPath: string | false }[] }) => void | Promise<void>): void;
   setChokidarConfig(options: Record<string, unknown>): void;
   setWatchJavaScriptDependencies(watch: boolean): void;
   setWatchThrottleWaitTime(ms: number): void;
@@ -152,18 +157,22 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
   // `dir.output` is the config default "_site", whatever --out says.)
   eleventyConfig.on("eleventy.after", ({ directories, results }) => {
     if (!loaded) return;
+    const out = resolve(directories.output);
+    const written = results.flatMap((r) => (r.outputPath ? [resolve(r.outputPath)] : []));
     if (part === 0) {
-      const out = resolve(directories.output);
       const assetPaths = loaded.assets.map((asset) => join(out, "files", ...asset.split("/")));
-      removeStale(out, [...results.filter((r) => r.outputPath).map((r) => resolve(r.outputPath)), ...assetPaths]);
+      removeStale(out, [...written, ...assetPaths]);
       for (const asset of loaded.assets) {
         const to = join(directories.output, "files", ...asset.split("/"));
         mkdirSync(dirname(to), { recursive: true });
         copyFileSync(join(options.notesDir, ...asset.split("/")), to);
       }
     }
-    // The sitemap lists the pages on disk: every part's, once the last is written.
-    if (part === partCount - 1) writeSiteMeta(directories.output, loaded.site);
+    // The sitemap lists every page Eleventy wrote: every part's, once the last is written.
+    options.onWritten?.(written);
+    if (part === 0) sitemapPages.length = 0;
+    for (const path of written) sitemapPages.push(relative(out, path));
+    if (part === partCount - 1) writeSiteMeta(out, loaded.site, sitemapPages);
   });
 
   // The search index under /search/ and the search scripts under /assets/ (src/search/site-files.ts).

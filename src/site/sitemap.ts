@@ -1,19 +1,24 @@
 // sitemap.xml and robots.txt, written after the pages: the sitemap lists
 // every page the build wrote, so it can't fall behind a new page type.
-import { readdirSync, writeFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { writeFileSync } from "node:fs";
+import { join, sep } from "node:path";
 import type { SiteConfig } from "../archive/model.ts";
 
-export function writeSiteMeta(outDir: string, site: SiteConfig): void {
+/** `written`: the files the build wrote, relative to outDir (pages are the index.html among them). */
+export function writeSiteMeta(outDir: string, site: SiteConfig, written: readonly string[]): void {
   const base = site.url;
   const robots = ["User-agent: *", "Allow: /", ...(base ? [`Sitemap: ${base}sitemap.xml`] : []), ""].join("\n");
   writeFileSync(join(outDir, "robots.txt"), robots);
   if (!base) return;
-  const pages = readdirSync(outDir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name === "index.html")
-    .map((e) => relative(outDir, join(e.parentPath, e.name)).split(sep).slice(0, -1).join("/"))
-    .map((dir) => (dir ? `${dir}/` : ""))
-    .sort();
+  const pages = [
+    ...new Set(
+      written
+        .map((file) => file.split(sep))
+        .filter((parts) => parts.at(-1) === "index.html" && parts[0] !== "..")
+        .map((parts) => parts.slice(0, -1).join("/"))
+        .map((dir) => (dir ? `${dir}/` : "")),
+    ),
+  ].sort();
   const xml = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',

@@ -64,6 +64,25 @@ describe("building the sample archive", () => {
     expect(site.stdout).toMatch(new RegExp(`\\b${data.meetings.length} meetings\\b`));
   });
 
+  it("counts, in its summary, the pages and feeds on disk", () => {
+    const files = listFiles(site.out);
+    const pages = files.filter((f) => f.endsWith(".html")).length;
+    const feeds = files.filter((f) => f.endsWith(".xml") && f !== "sitemap.xml").length;
+    expect(feeds).toBeGreaterThan(0);
+    expect(site.stdout).toContain(`${pages} pages, ${feeds} feeds`);
+  });
+
+  it("lists every page on disk in sitemap.xml, once, and nothing else", () => {
+    const locs = [...read(join(site.out, "sitemap.xml")).matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => decodeEntities(m[1]!));
+    const pages = listFiles(site.out)
+      .filter((f) => f === "index.html" || f.endsWith("/index.html"))
+      .map((f) => f.slice(0, -"index.html".length));
+    expect(locs.length).toBe(new Set(locs).size);
+    const siteUrl = data.site.url!;
+    expect(locs.every((l) => l.startsWith(siteUrl))).toBe(true);
+    expect(locs.map((l) => decodeURIComponent(l.slice(siteUrl.length))).sort()).toEqual(pages.sort());
+  });
+
   it("writes nothing outside the output folder", () => {
     expect(readdirSync(site.cwd)).toEqual([]);
   });
