@@ -7,12 +7,13 @@
 //
 // This module imports the parser and the search index builder only when it
 // needs them, so a build can start its worker before loading anything else.
-import type { Worker } from "node:worker_threads";
+import { MessageChannel, type TransferListItem, type Worker } from "node:worker_threads";
 import type { LoadOptions, ParsedNote } from "../archive/load.ts";
 import type { Archive } from "../archive/model.ts";
 import type { SearchData } from "../search/documents.ts";
 import type { FromWorker, ToWorker } from "./protocol.ts";
 import { spawnWorker } from "./spawn.ts";
+import { WorkerShare } from "./share.ts";
 
 export interface SearchSummary {
   terms: number;
@@ -63,13 +64,13 @@ export class BuildHelper {
     if (this.#waiting.size === 0) this.#worker?.unref();
   }
 
-  #ask(msg: ToWorker): Promise<FromWorker> {
+  #ask(msg: ToWorker, transfer: TransferListItem[] = []): Promise<FromWorker> {
     const worker = this.#worker;
     if (!worker) return Promise.reject(new Error("no build worker"));
     return new Promise((resolve, reject) => {
       this.#waiting.set(msg.id, { resolve, reject });
       worker.ref(); // the main thread may be waiting for nothing else
-      worker.postMessage(msg);
+      worker.postMessage(msg, transfer);
     });
   }
 
@@ -79,11 +80,10 @@ export class BuildHelper {
    */
   parse(dir: string, options: ParallelLoadOptions = {}): ParallelLoad {
     const counter = new SharedArrayBuffer(4);
-    const theirs = this.#ask({ type: "parse", id: this.#next++, dir, url: options.url ?? null, counter }).then((m) =>
-      m.type === "parsed" ? (JSON.parse(m.json) as WorkerShare) : null,
-    );
-    theirs.catch(() => {}); // a failed worker is handled where this is awaited
-    return new ParallelLoad(dir, options, new Int32Array(counter), theirs);
+    const { port1, port2 } = new MessageChannel();
+    const answered = this.#ask({ type: "parse", id: this.#next++, dir, url: options.url ?? null, counter, port: port2 }, [port2]);
+    answered.catch(() => {}); // a failed worker: the main thread reads what it did not send
+    return new ParallelLoad(dir, options, new Int32Array(counter), new WorkerShare(port1, answered));
   }
 
   /** Builds the search index and writes it (and the search scripts) into a site folder. */
@@ -115,18 +115,12 @@ export interface ParallelLoadOptions extends Pick<LoadOptions, "url"> {
   remember?: boolean;
 }
 
-/** What the worker parsed: the notes it listed (in order), and those it took, by index in that list. */
-export interface WorkerShare {
-  sources: string[];
-  notes: [number, ParsedNote][];
-}
-
 export class ParallelLoad {
   constructor(
     private readonly dir: string,
     private readonly options: ParallelLoadOptions,
     private readonly counter: Int32Array,
-    private readonly theirs: Promise<WorkerShare | null>,
+    private readonly theirs: WorkerShare,
   ) {}
 
   async archive(onNote?: (done: number, total: number) => void): Promise<Archive> {
@@ -140,11 +134,12 @@ export class ParallelLoad {
       const i = Atomics.add(this.counter, 0, 1);
       if (i >= sources.length) break;
       notes[i] = readAndParse(this.dir, sources[i]!, settings);
+      this.theirs.drain();
       onNote?.(Math.min(Atomics.load(this.counter, 0), sources.length), sources.length);
     }
-    const theirs = await this.theirs.catch(() => null);
+    const theirs = await this.theirs.rest();
     // The folder changed between the two listings: its list counts, not the worker's.
-    const same = theirs !== null && theirs.sources.length === sources.length && theirs.sources.every((s, i) => s === sources[i]);
+    const same = theirs.sources !== null && theirs.sources.length === sources.length && theirs.sources.every((s, i) => s === sources[i]);
     if (same) for (const [i, note] of theirs.notes) notes[i] ??= note;
     // Notes the worker took but did not return (it died, or listed another folder) are read here.
     const all = notes.map((n, i) => (n && n.source === sources[i] ? n : readAndParse(this.dir, sources[i]!, settings)));

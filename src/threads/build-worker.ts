@@ -1,34 +1,47 @@
 // The build's second thread. It parses notes beside the main thread (the two
 // take notes from one shared counter, so neither waits for the other) and
 // builds and writes the search index while the main thread renders pages.
-// Results go back as JSON text: cheaper to copy across threads than the
-// structured clone of thousands of small objects, and the model is plain
-// data that JSON keeps unchanged (src/core/model.ts).
-import { parentPort } from "node:worker_threads";
+// Parsed notes go back in small batches as they are done, which the main
+// thread takes in between its own notes: at the end, nothing is left to
+// copy but the last batch. They go as JSON text: cheaper to copy across
+// threads than the structured clone of thousands of small objects, and the
+// model is plain data that JSON keeps unchanged (src/core/model.ts).
+import { parentPort, type MessagePort } from "node:worker_threads";
 import { parseSettings, planLoad, readAndParse, type ParsedNote } from "../archive/load.ts";
 import type { SearchData } from "../search/documents.ts";
 import { writeSearchData } from "../search/site-files.ts";
-import type { WorkerShare } from "./build-helper.ts";
-import type { ToWorker } from "./protocol.ts";
+import type { ShareMessage, ToWorker } from "./protocol.ts";
 
-function parseShare(dir: string, url: string | null, counter: Int32Array): WorkerShare {
+/** Notes per message: few enough that the main thread takes each in at once, enough that messages stay few. */
+const BATCH = 16;
+
+function parseShare(dir: string, url: string | null, counter: Int32Array, port: MessagePort): void {
+  const send = (m: ShareMessage): void => port.postMessage(m);
   const plan = planLoad(dir, url ? { url } : {});
   const sources = plan.folder.notes;
   const settings = parseSettings(plan.config);
-  const notes: [number, ParsedNote][] = [];
+  send({ kind: "sources", sources });
+  let batch: [number, ParsedNote][] = [];
   for (;;) {
     const i = Atomics.add(counter, 0, 1);
-    if (i >= sources.length) return { sources, notes };
-    notes.push([i, readAndParse(dir, sources[i]!, settings)]);
+    if (i >= sources.length) break;
+    batch.push([i, readAndParse(dir, sources[i]!, settings)]);
+    if (batch.length === BATCH) {
+      send({ kind: "notes", json: JSON.stringify(batch) });
+      batch = [];
+    }
   }
+  if (batch.length) send({ kind: "notes", json: JSON.stringify(batch) });
+  send({ kind: "done" });
+  port.close();
 }
 
 parentPort!.on("message", (msg: ToWorker) => {
   void (async () => {
     try {
       if (msg.type === "parse") {
-        const share = parseShare(msg.dir, msg.url, new Int32Array(msg.counter));
-        parentPort!.postMessage({ type: "parsed", id: msg.id, json: JSON.stringify(share) });
+        parseShare(msg.dir, msg.url, new Int32Array(msg.counter), msg.port);
+        parentPort!.postMessage({ type: "parsed", id: msg.id });
       } else {
         const files = await writeSearchData(JSON.parse(msg.json) as SearchData, msg.outDir);
         parentPort!.postMessage({ type: "searched", id: msg.id, terms: files.terms, shards: files.shards, version: files.version });

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { listFiles, readMeetingsJson, type MeetingsJson } from "../helpers/build.ts";
 import { checkSiteLink, readFeed, readWithFeedReader, type ParsedFeed } from "./xml.ts";
 
-export const LIMIT = 50;
+export const LIMIT = 20;
 
 interface Section {
   id: string;

@@ -48,6 +48,6 @@ describe.skipIf(!HAVE_REAL)("the real archive's feeds", () => {
     // never existed; the links the feeds themselves make are all checked.
     const report = await checkSiteFeeds(site.out, { contentAnchors: false });
     expect(report.problems.slice(0, 30)).toEqual([]);
-    expect(report.entries).toBeGreaterThan(5000);
+    expect(report.entries).toBeGreaterThan(4000); // 276 feeds, up to 20 entries each: the check is not vacuous
   }, 180_000);
 });

@@ -17,8 +17,14 @@ import { html, join, raw, type SafeHtml } from "../html.ts";
 import { longDate, plural } from "../format.ts";
 import { headingLevel } from "../pages/meeting.ts";
 
-/** Entries per feed: the newest this many. Older meetings stay on the pages. */
-export const FEED_LIMIT = 50;
+/**
+ * Entries per feed: the newest this many; older meetings stay on the pages.
+ * A reader polls a feed and keeps what it fetched, and an entry is a whole
+ * meeting's notes, so 20 (five months of a weekly meeting) keeps a busy
+ * series' feed to a fetch of some 100 KB, where 50 made it a quarter to half
+ * a megabyte, fetched again on every poll, and feeds 40% of a build's output.
+ */
+export const FEED_LIMIT = 20;
 
 export type FeedKind = "all" | "series" | "initiative" | "person";
 export type FeedFormat = "atom" | "rss";

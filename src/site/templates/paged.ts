@@ -8,9 +8,21 @@ import { archive } from "../state.ts";
 
 export type { PageRef };
 
+type PartData = { minutebook: { first: boolean } };
+
 /** Pages that stand alone are written by the first part of a build in parts (../parts.ts). */
 export function firstPart(permalink: string) {
-  return (d: { minutebook: { first: boolean } }): string | false => (d.minutebook.first ? permalink : false);
+  return (d: PartData): string | false => (d.minutebook.first ? permalink : false);
+}
+
+/**
+ * Eleventy renders a template whose permalink is false all the same (its
+ * content could be used elsewhere): outside the first part, a page that
+ * stands alone renders as nothing, or the data file and every index would be
+ * made again by every part.
+ */
+export function inFirstPart<T>(render: () => T): (d: PartData) => T | "" {
+  return (d) => (d.minutebook.first ? render() : "");
 }
 
 export function paged(list: "meetings" | "series" | "years" | "people" | "initiatives", render: (a: Archive, id: string) => string) {
@@ -27,6 +39,6 @@ export function paged(list: "meetings" | "series" | "years" | "people" | "initia
 export function single(permalink: string, render: (a: Archive) => string) {
   return {
     data: { permalink: firstPart(permalink), eleventyExcludeFromCollections: true },
-    render: (): string => render(archive()),
+    render: inFirstPart(() => render(archive())),
   };
 }

@@ -4,15 +4,15 @@ import { join } from "node:path";
 import { ROOT } from "../../paths.ts";
 import { PEOPLE_FILTER_URL } from "../pages/people.ts";
 import { bundle } from "../bundle-cache.ts";
-import { firstPart } from "./paged.ts";
+import { firstPart, inFirstPart } from "./paged.ts";
 
 const ENTRY = join(ROOT, "src/browser/people-filter.ts");
 
 export const data = { permalink: firstPart(PEOPLE_FILTER_URL), eleventyExcludeFromCollections: true };
 
 // Bundled again only when one of its source files changed (../bundle-cache.ts).
-export function render(): Promise<string> {
-  return bundle({
+export const render = inFirstPart(() =>
+  bundle({
     entryPoints: [ENTRY],
     absWorkingDir: ROOT, // paths in the output's comments are relative to it, whatever folder the build runs in
     bundle: true,
@@ -21,5 +21,5 @@ export function render(): Promise<string> {
     legalComments: "none",
     charset: "utf8",
     logLevel: "silent",
-  });
-}
+  }),
+);
