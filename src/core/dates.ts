@@ -9,9 +9,18 @@ export interface FoundDate {
   length: number;
 }
 
+// Notes name the same few thousand days over and over (every dated heading is
+// tried), and luxon's validation is what most of a call costs.
+const isoDates = new Map<string, string | null>();
+
 export function isoDate(year: number, month: number, day: number): string | null {
-  const dt = DateTime.fromObject({ year, month, day }, { zone: "utc" });
-  return dt.isValid && year >= 1970 && year <= 2100 ? dt.toISODate() : null;
+  const key = `${year}-${month}-${day}`;
+  let iso = isoDates.get(key);
+  if (iso === undefined) {
+    const dt = DateTime.fromObject({ year, month, day }, { zone: "utc" });
+    isoDates.set(key, (iso = dt.isValid && year >= 1970 && year <= 2100 ? dt.toISODate() : null));
+  }
+  return iso;
 }
 
 /** `2019-04-08--x.md`, `2017-10-6--x.md`, `2019-04-01.md`, and ranges `A-to-B--x.md`. */

@@ -89,7 +89,8 @@ export class BuildHelper {
   /** Builds the search index and writes it (and the search scripts) into a site folder. */
   async search(data: SearchData, outDir: string): Promise<SearchSummary> {
     try {
-      const m = await this.#ask({ type: "search", id: this.#next++, json: JSON.stringify(data), outDir });
+      const json = new TextEncoder().encode(JSON.stringify(data));
+      const m = await this.#ask({ type: "search", id: this.#next++, json, outDir }, [json.buffer]);
       if (m.type === "searched") return { terms: m.terms, shards: m.shards, version: m.version };
     } catch {
       // fall through: this thread builds it

@@ -43,7 +43,7 @@ parentPort!.on("message", (msg: ToWorker) => {
         parseShare(msg.dir, msg.url, new Int32Array(msg.counter), msg.port);
         parentPort!.postMessage({ type: "parsed", id: msg.id });
       } else {
-        const files = await writeSearchData(JSON.parse(msg.json) as SearchData, msg.outDir);
+        const files = await writeSearchData(JSON.parse(new TextDecoder().decode(msg.json)) as SearchData, msg.outDir);
         parentPort!.postMessage({ type: "searched", id: msg.id, terms: files.terms, shards: files.shards, version: files.version });
       }
     } catch (e) {

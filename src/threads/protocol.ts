@@ -3,7 +3,8 @@ import type { MessagePort } from "node:worker_threads";
 
 export type ToWorker =
   | { type: "parse"; id: number; dir: string; url: string | null; counter: SharedArrayBuffer; port: MessagePort }
-  | { type: "search"; id: number; json: string; outDir: string };
+  /** `json`: UTF-8 bytes of the search data's JSON, transferred (a string would be copied, on the main thread). */
+  | { type: "search"; id: number; json: Uint8Array; outDir: string };
 
 export type FromWorker =
   | { type: "parsed"; id: number }
