@@ -46,8 +46,12 @@ export function handleId(handle: string): string {
   return handle.replace(/^@/, "").toLowerCase();
 }
 
-/** A GitHub-like handle, as written after "@" (letters, digits, hyphens, dots and underscores inside). */
-export const HANDLE = "[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?";
+/**
+ * A GitHub-like handle, as written after "@" (letters, digits, hyphens, dots
+ * and underscores inside), with a letter somewhere: "released pkg @0.4.19"
+ * names a version, not a person.
+ */
+export const HANDLE = "(?=[0-9_.-]*[A-Za-z])[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?";
 
 /** 1-based source line of a block token, given the line where the parsed text starts. */
 export function tokenLine(token: Token, lineOffset: number): number {

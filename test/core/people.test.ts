@@ -15,6 +15,10 @@ describe("parsePeople", () => {
     expect(ids("@ada\n@bob")).toEqual(["ada", "bob"]);
   });
 
+  it("does not take a version number after @ for a handle", () => {
+    expect(ids("@ada, @0.4.19")).not.toContain("0.4.19");
+  });
+
   it("keeps the handle as written and lower-cases the id", () => {
     expect(parsePeople("@Bob_B")).toEqual([{ id: "bob_b", handle: "Bob_B" }]);
     expect(parsePeople("@carol.c")).toEqual([{ id: "carol.c", handle: "carol.c" }]);

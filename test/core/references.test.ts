@@ -26,6 +26,7 @@ describe("mentions", () => {
     ["link text", "[ask @ada](https://example.com)"],
     ["an escaped @", "\\@escaped"],
     ["a double @@", "@@ada"],
+    ["a version number", "released pkg @0.4.19 and client@30.1.0"],
   ])("are not found in %s", (_what, text) => {
     expect(handles(text)).toEqual([]);
   });
@@ -37,6 +38,7 @@ describe("mentions", () => {
     ["with dots, underscores and hyphens", "@a.b-c_d, and @x_", ["a.b-c_d", "x_"]],
     ["at a sentence's end", "thanks @ada.", ["ada"]],
     ["after a slash-separated pair", "@ada / @bob", ["ada", "bob"]],
+    ["with digits before a letter", "@2ada and @0.4.x", ["2ada", "0.4.x"]],
   ])("are found %s", (_what, text, expected) => {
     expect(handles(text)).toEqual(expected);
   });
