@@ -15,7 +15,7 @@ import { setArchive } from "./state.ts";
 import { feedRefs } from "./feeds/template.ts";
 import { changedNotes, writeMeetingPages, type PreviewPage } from "./preview.ts";
 import { PART_OUTPUTS, splitPages } from "./parts.ts";
-import { renderInSlices } from "./slices.ts";
+import { breather, inTurn, renderInSlices } from "./slices.ts";
 
 export interface MinutebookOptions {
   notesDir: string;
@@ -59,7 +59,7 @@ export interface EleventyConfig {
   directories: { output: string };
   addWatchTarget(path: string): void;
   addPassthroughCopy(map: Record<string, string>): void;
-  addTransform(name: string, fn: (this: { page: { url: string | false; outputPath: string | false } }, content: string) => string): void;
+  addTransform(name: string, fn: (this: { page: { url: string | false; outputPath: string | false } }, content: string) => string | Promise<string>): void;
   addTemplate(virtualPath: string, content: unknown, data?: Record<string, unknown>): void;
   on(event: string, fn: (arg: { directories: { output: string }; results: { outputPath: string | false }[] }) => void | Promise<void>): void;
   setChokidarConfig(options: Record<string, unknown>): void;
@@ -95,6 +95,7 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
     setArchive(loaded);
     if (helper) {
       options.onArchive?.(loaded);
+      await breather();
       search = helper.search(searchDocuments(loaded), resolve(eleventyConfig.directories.output));
       search.catch(() => {}); // awaited after the pages are written
       options.onSearch?.(search);
@@ -149,7 +150,9 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
     const url = this.page.url;
     // The 404 page is served at any depth, so its links stay root-relative.
     if (!url || !String(this.page.outputPath).endsWith(".html") || url === "/404.html") return content;
-    return relativizeHtml(content, url);
+    // In its turn: Eleventy runs a page's transforms and writes it at once,
+    // so that is where serve's rebuild must give way too (slices.ts).
+    return inTurn(() => relativizeHtml(content, url));
   });
 
   // Images and other files beside the notes are copied under /files/.

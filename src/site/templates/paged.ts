@@ -39,6 +39,6 @@ export function paged(list: "meetings" | "series" | "years" | "people" | "initia
 export function single(permalink: string, render: (a: Archive) => string) {
   return {
     data: { permalink: firstPart(permalink), eleventyExcludeFromCollections: true },
-    render: inFirstPart(() => render(archive())),
+    render: inFirstPart(() => inTurn(() => render(archive()))),
   };
 }
