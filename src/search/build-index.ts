@@ -26,8 +26,12 @@ export interface SearchFiles {
   shards: number;
 }
 
-/** term -> per field: [doc, tf] pairs in document order. */
-type Postings = Map<string, [number, number][][]>;
+/**
+ * term -> per field: doc, tf, doc, tf, ... in document order. Flat lists of
+ * numbers: a pair as an array of its own took three times the memory, and a
+ * large archive's postings run to tens of millions of pairs.
+ */
+type Postings = Map<string, number[][]>;
 
 export function buildSearchFiles(data: SearchData, options: BuildOptions = {}): SearchFiles {
   const shardBytes = options.shardBytes ?? DEFAULT_SHARD_BYTES;
@@ -42,7 +46,7 @@ export function buildSearchFiles(data: SearchData, options: BuildOptions = {}): 
       for (const [t, n] of tf) {
         let p = postings.get(t);
         if (!p) postings.set(t, (p = FIELDS.map(() => [])));
-        p[f]!.push([d, n]);
+        p[f]!.push(d, n);
       }
     });
   });
@@ -61,9 +65,11 @@ export function buildSearchFiles(data: SearchData, options: BuildOptions = {}): 
     w.int(mask);
     for (const list of perField) {
       if (!list.length) continue;
-      w.int(list.length);
+      w.int(list.length / 2);
       let prev = -1;
-      for (const [doc, tf] of list) {
+      for (let i = 0; i < list.length; i += 2) {
+        const doc = list[i]!;
+        const tf = list[i + 1]!;
         w.int((doc - prev - 1) * 2 + (tf > 1 ? 1 : 0));
         if (tf > 1) w.int(tf - 2);
         prev = doc;

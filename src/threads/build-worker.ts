@@ -36,18 +36,27 @@ function parseShare(dir: string, url: string | null, counter: Int32Array, port: 
   port.close();
 }
 
+const failed = (id: number, e: unknown): void => parentPort!.postMessage({ type: "failed", id, message: (e as Error).stack ?? String(e) });
+
+async function search(id: number, data: SearchData, outDir: string): Promise<void> {
+  try {
+    const files = await writeSearchData(data, outDir);
+    parentPort!.postMessage({ type: "searched", id, terms: files.terms, shards: files.shards, version: files.version });
+  } catch (e) {
+    failed(id, e);
+  }
+}
+
 parentPort!.on("message", (msg: ToWorker) => {
-  void (async () => {
-    try {
-      if (msg.type === "parse") {
-        parseShare(msg.dir, msg.url, new Int32Array(msg.counter), msg.port);
-        parentPort!.postMessage({ type: "parsed", id: msg.id });
-      } else {
-        const files = await writeSearchData(JSON.parse(new TextDecoder().decode(msg.json)) as SearchData, msg.outDir);
-        parentPort!.postMessage({ type: "searched", id: msg.id, terms: files.terms, shards: files.shards, version: files.version });
-      }
-    } catch (e) {
-      parentPort!.postMessage({ type: "failed", id: msg.id, message: (e as Error).stack ?? String(e) });
+  try {
+    if (msg.type === "parse") {
+      parseShare(msg.dir, msg.url, new Int32Array(msg.counter), msg.port);
+      parentPort!.postMessage({ type: "parsed", id: msg.id });
+    } else {
+      // Parsed here, so that the bytes are not held while the index is built.
+      void search(msg.id, JSON.parse(new TextDecoder().decode(msg.json)) as SearchData, msg.outDir);
     }
-  })();
+  } catch (e) {
+    failed(msg.id, e);
+  }
 });
