@@ -17,7 +17,46 @@ export interface NoteInput {
   result: NoteResult;
 }
 
-export function buildArchive(notes: NoteInput[], config: Config, assets: string[], extraProblems: Problem[] = []): Archive {
+/**
+ * How an archive joined its notes, kept when it is built `rejoinable` (serve):
+ * the results it was built from, and the join of one meeting as it was.
+ */
+export interface Joins {
+  results: Map<string, NoteResult>;
+  /** `m` (a note's meeting as read again) joined as `was` was: same id, URL, series, neighbours and initiatives. */
+  join(m: Meeting, was: ArchiveMeeting): ArchiveMeeting;
+}
+
+const joins = new WeakMap<Archive, Joins>();
+
+export function joinsOf(archive: Archive): Joins | undefined {
+  return joins.get(archive);
+}
+
+export interface BuildOptions {
+  /** Keep the joins for patch.ts (serve's preview); a build has no use for them. */
+  rejoinable?: boolean;
+}
+
+export function buildArchive(notes: NoteInput[], config: Config, assets: string[], extraProblems: Problem[] = [], options: BuildOptions = {}): Archive {
+  const steps = joinArchive(notes, config, assets, extraProblems, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** buildArchive with `pause()` awaited between its longer steps: serve's rebuild gives way to the preview of the next saved note. */
+export async function buildArchiveInTurns(notes: NoteInput[], config: Config, assets: string[], extraProblems: Problem[], options: BuildOptions, pause: () => Promise<void> | void): Promise<Archive> {
+  const steps = joinArchive(notes, config, assets, extraProblems, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+function* joinArchive(notes: NoteInput[], config: Config, assets: string[], extraProblems: Problem[], options: BuildOptions): Generator<void, Archive> {
   const sorted = [...notes].sort((a, b) => cmp(a.source, b.source));
   const problems: Problem[] = [...extraProblems];
   const alias = (id: string): string => config.aliases.get(id) ?? id;
@@ -38,6 +77,7 @@ export function buildArchive(notes: NoteInput[], config: Config, assets: string[
 
   // The config's aliases first, then what the whole archive tells: typos, names, organisations.
   const aliased = meetings.map((m) => canonical(m, alias));
+  yield;
   const who = resolveIdentities(aliased, named, { organisations: config.organisations, declaredPeople: config.declaredPeople });
   problems.push(...who.problems);
   const identity = (id: string): string | null => who.resolve(alias(id));
@@ -50,6 +90,7 @@ export function buildArchive(notes: NoteInput[], config: Config, assets: string[
     all.push(...list);
   }
 
+  yield;
   const archived = assignIds(aliased.map((m) => ownersByName(canonical(m, who.resolve), refs, who.resolve)), problems);
   const byMeeting = new Map(archived.map((m) => [m.id, m]));
   const people = buildPeople(refs, archived, config);
@@ -58,22 +99,21 @@ export function buildArchive(notes: NoteInput[], config: Config, assets: string[
   const bySeries = new Map(series.map((s) => [s.slug, s]));
   for (const m of archived) m.series = { slug: m.series.slug, name: bySeries.get(m.series.slug)!.name };
 
+  yield;
   const noteUrls = new Map<string, NoteTarget[]>();
   for (const m of archived) {
     let list = noteUrls.get(m.source);
     if (!list) noteUrls.set(m.source, (list = []));
     list.push({ url: m.url, ids: new Set(m.sections.map((x) => x.id)) });
   }
-  resolveLinks(
-    archived,
-    { people: byPerson, identity, organisations: who.organisations, notes: noteUrls, assets: new Set(assets), site: config.site },
-    problems,
-  );
+  const targets = { people: byPerson, identity, organisations: who.organisations, notes: noteUrls, assets: new Set(assets), site: config.site };
+  resolveLinks(archived, targets, problems);
+  yield;
   const found = detectInitiatives(archived, config.initiatives);
   problems.push(...found.problems);
 
   problems.sort((a, b) => cmp(a.source, b.source) || a.line - b.line || cmp(a.message, b.message));
-  return {
+  const archive: Archive = {
     site: config.site,
     meetings: archived,
     series,
@@ -90,6 +130,19 @@ export function buildArchive(notes: NoteInput[], config: Config, assets: string[
       initiative: new Map(found.initiatives.map((i) => [i.id, i])),
     },
   };
+  if (options.rejoinable) {
+    joins.set(archive, {
+      results: new Map(notes.map((n) => [n.source, n.result])),
+      join(m, was) {
+        const joined = ownersByName(canonical(canonical(m, alias), who.resolve), refs, who.resolve);
+        const am: ArchiveMeeting = { ...joined, id: was.id, url: was.url, series: was.series, prev: was.prev, next: was.next };
+        resolveLinks([am], targets, []);
+        am.sections.forEach((s, i) => (s.initiative = was.sections[i]?.initiative ?? null));
+        return am;
+      },
+    });
+  }
+  return archive;
 }
 
 export function cmp(a: string, b: string): number {

@@ -5,11 +5,11 @@ import { lstatSync, readFileSync, readdirSync, realpathSync, statSync } from "no
 import { join, relative, sep } from "node:path";
 import type { NoteResult, Problem } from "../core/model.ts";
 import { parseNote } from "../core/parse-note.ts";
-import { buildArchive, cmp, type NoteInput } from "./build.ts";
+import { buildArchive, buildArchiveInTurns, cmp, type BuildOptions, type NoteInput } from "./build.ts";
 import { CONFIG_FILE, parseConfig, type Config, type ConfigOverrides } from "./config.ts";
 import type { Archive } from "./model.ts";
 
-export interface LoadOptions extends ConfigOverrides {
+export interface LoadOptions extends ConfigOverrides, BuildOptions {
   /** Called after each note is parsed, for progress reports. */
   onNote?: (done: number, total: number) => void;
 }
@@ -71,14 +71,18 @@ export interface LoadPlan {
 
 export function planLoad(dir: string, options: ConfigOverrides = {}): LoadPlan {
   const folder = listNotes(dir);
+  const { config, problems: configProblems } = readConfig(dir, options);
+  return { dir, folder, config, configProblems };
+}
+
+function readConfig(dir: string, options: ConfigOverrides): ReturnType<typeof parseConfig> {
   let configText: string | null = null;
   try {
     configText = readFileSync(join(dir, CONFIG_FILE), "utf8");
   } catch {
     configText = null;
   }
-  const { config, problems: configProblems } = parseConfig(configText, options);
-  return { dir, folder, config, configProblems };
+  return parseConfig(configText, options);
 }
 
 /** What the parser needs of the config: a note's result depends on these and its bytes only. */
@@ -140,20 +144,39 @@ export function rememberParsed(notes: ParsedNote[], settings: ParseSettings): vo
 
 export function loadArchive(dir: string, options: LoadOptions = {}): Archive {
   const plan = planLoad(dir, options);
+  return archiveOf(plan, readPlanned(plan, options), options);
+}
+
+/** loadArchive with `pause()` awaited between the longer steps of joining the archive (serve's rebuild). */
+export async function loadArchiveInTurns(dir: string, options: LoadOptions, pause: () => Promise<void> | void): Promise<Archive> {
+  const plan = planLoad(dir, options);
+  const notes = readPlanned(plan, options);
+  await pause();
+  return buildArchiveInTurns(inputsOf(notes), plan.config, plan.folder.assets, problemsOf(plan), options, pause);
+}
+
+function readPlanned(plan: LoadPlan, options: LoadOptions): ParsedNote[] {
   const settings = parseSettings(plan.config);
-  const notes = plan.folder.notes.map((source, i) => {
-    const note = readAndParse(dir, source, settings, true);
+  return plan.folder.notes.map((source, i) => {
+    const note = readAndParse(plan.dir, source, settings, true);
     options.onNote?.(i + 1, plan.folder.notes.length);
     return note;
   });
-  return archiveOf(plan, notes);
+}
+
+/** These notes read again (parsed only when changed since), as the folder's config says to read them. */
+export function rereadNotes(dir: string, sources: string[], options: ConfigOverrides = {}): NoteInput[] {
+  const settings = parseSettings(readConfig(dir, options).config);
+  return sources.map((source) => ({ source, result: readAndParse(dir, source, settings, true).result }));
 }
 
 /** The archive of a plan's notes, parsed (in any order, by any thread). */
-export function archiveOf(plan: LoadPlan, notes: ParsedNote[]): Archive {
-  const inputs: NoteInput[] = notes.map((n) => ({ source: n.source, result: n.result }));
-  return buildArchive(inputs, plan.config, plan.folder.assets, [...plan.folder.problems, ...plan.configProblems]);
+export function archiveOf(plan: LoadPlan, notes: ParsedNote[], options: BuildOptions = {}): Archive {
+  return buildArchive(inputsOf(notes), plan.config, plan.folder.assets, problemsOf(plan), options);
 }
+
+const inputsOf = (notes: ParsedNote[]): NoteInput[] => notes.map((n) => ({ source: n.source, result: n.result }));
+const problemsOf = (plan: LoadPlan): Problem[] => [...plan.folder.problems, ...plan.configProblems];
 
 function failed(source: string, message: string): NoteResult {
   return { meetings: [], people: [], problems: [{ source, line: 0, severity: "error", message }] };

@@ -92,7 +92,7 @@ export function buildSearchFiles(data: SearchData, options: BuildOptions = {}): 
     files.set(shardPath(i), safeJson(file));
   });
   data.meetings.forEach((m, i) => {
-    const docs: DocsFile = data.docs.slice(m.first, m.first + m.count).map((d) => [d.anchor, d.heading, d.text]);
+    const docs: DocsFile = data.docs.slice(m.first, m.first + m.count).map((d) => [d.anchor, d.heading, d.fields.b]);
     files.set(docsPath(i), safeJson(docs));
   });
 

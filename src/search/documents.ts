@@ -20,10 +20,8 @@ export interface SearchDoc {
   initiative: number;
   /** People of the section itself (speakers, askers), as indexes into SearchData.people, sorted. */
   people: number[];
-  /** The text of each field, as the index reads it. */
+  /** The text of each field, as the index reads it. The body (b) is plain text, blocks on their own lines: snippets are cut from it. */
   fields: Record<Field, string>;
-  /** The body as plain text, blocks on their own lines: snippets are cut from it. */
-  text: string;
 }
 
 export interface SearchMeeting {
@@ -75,8 +73,30 @@ function sortedUnique(list: Iterable<number>): number[] {
   return [...new Set(list)].sort((a, b) => a - b);
 }
 
+/**
+ * serve: section texts by their HTML, from one rebuild to the next. A saved
+ * note changes a few sections; the rest need not be read again.
+ */
+export class TextCache {
+  #last = new Map<string, string>();
+  #next = new Map<string, string>();
+
+  text(html: string): string {
+    let text = this.#next.get(html) ?? this.#last.get(html);
+    if (text === undefined) text = htmlToText(html);
+    this.#next.set(html, text);
+    return text;
+  }
+
+  /** The rebuild is done: forget the HTML it did not ask for. */
+  turn(): void {
+    this.#last = this.#next;
+    this.#next = new Map();
+  }
+}
+
 /** The archive's meetings (oldest first) and their sections, ready to index. */
-export function searchDocuments(archive: Archive): SearchData {
+export function searchDocuments(archive: Archive, textOf: (html: string) => string = htmlToText): SearchData {
   const people = archive.people.map((p) => ({ id: p.id, name: p.name }));
   const personIndex = new Map(archive.people.map((p, i) => [p.id, i]));
   const personText = (id: string): string => {
@@ -102,7 +122,7 @@ export function searchDocuments(archive: Archive): SearchData {
     const meetingPeopleText = [...new Set(meetingPeople)].map(personText).join("\n");
     const first = docs.length;
     const add = (anchor: string, heading: string, html: string, section: Section | null): void => {
-      const text = htmlToText(html);
+      const text = textOf(html);
       const speakers = section ? [...new Set(section.updates.map((u) => u.person))] : [];
       const askers = [...new Set(m.questions.filter((q) => q.section === (section ? section.id : null)).map((q) => q.person))];
       if (!text && !heading && speakers.length === 0) return;
@@ -127,7 +147,6 @@ export function searchDocuments(archive: Archive): SearchData {
           p,
           b: text,
         },
-        text,
       });
     };
     add("", "", m.intro, null);

@@ -5,9 +5,10 @@ import { dirname, join, relative, resolve } from "node:path";
 import type { Archive } from "../archive/model.ts";
 import { ROOT, TEMPLATES_DIR } from "../paths.ts";
 import { TEMPLATES } from "./templates/index.ts";
-import { loadArchive } from "../archive/load.ts";
+import { loadArchive, loadArchiveInTurns, rereadNotes } from "../archive/load.ts";
+import { patchArchive } from "../archive/patch.ts";
 import { BuildHelper, type ParallelLoad } from "../threads/build-helper.ts";
-import { searchDocuments } from "../search/documents.ts";
+import { searchDocuments, TextCache } from "../search/documents.ts";
 import { relativizeHtml } from "./relative-urls.ts";
 import { writeSiteMeta } from "./sitemap.ts";
 import { staleRemover } from "./stale-pages.ts";
@@ -85,18 +86,24 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
   // The search index is built by the helper while the pages render, and waited for at the end.
   let search: Promise<unknown> | null = null;
   let partCount = 1;
+  const serving = !!options.onPreviewReady;
+  const texts = serving ? new TextCache() : null;
   eleventyConfig.addGlobalData("minutebook", async () => {
     const onNote = options.onNote;
     if (given) loaded = given;
     else if (first) loaded = await first.archive(onNote);
-    else loaded = ahead ?? loadArchive(options.notesDir, { url: options.url, ...(onNote ? { onNote } : {}) });
+    else if (ahead) loaded = ahead;
+    // serve's rebuild: the archive joined in turns, so that a note saved meanwhile is previewed at once.
+    else if (serving) loaded = await loadArchiveInTurns(options.notesDir, { url: options.url, rejoinable: true }, breather);
+    else loaded = loadArchive(options.notesDir, { url: options.url, ...(onNote ? { onNote } : {}) });
     first = null;
     ahead = null;
     setArchive(loaded);
     if (helper) {
       options.onArchive?.(loaded);
       await breather();
-      search = helper.search(searchDocuments(loaded), resolve(eleventyConfig.directories.output));
+      search = helper.search(searchDocuments(loaded, texts ? (html) => texts.text(html) : undefined), resolve(eleventyConfig.directories.output));
+      texts?.turn();
       search.catch(() => {}); // awaited after the pages are written
       options.onSearch?.(search);
     }
@@ -137,8 +144,12 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
     const notes = changedNotes(options.notesDir, changed);
     if (!notes.length || first) return;
     try {
-      ahead = loadArchive(options.notesDir, { url: options.url });
-      const pages = writeMeetingPages(ahead, options.notesDir, notes, resolve(eleventyConfig.directories.output));
+      // The archive of the last load, with the notes' meetings joined again when
+      // nothing else changed (patch.ts); else the whole archive read anew, for the rebuild too.
+      const last = ahead ?? loaded;
+      const patched = last && patchArchive(last, rereadNotes(options.notesDir, notes, { url: options.url }));
+      ahead = patched ? null : loadArchive(options.notesDir, { url: options.url, rejoinable: true });
+      const pages = writeMeetingPages(patched ?? ahead!, options.notesDir, notes, resolve(eleventyConfig.directories.output));
       removeStale.wrote(pages.map((p) => p.outputPath));
       options.onPreview?.(pages);
     } catch {

@@ -1,7 +1,9 @@
 // `serve`: a saved note's meeting pages are written at once, before Eleventy's
 // rebuild of the whole site (every page, feed and the search index, seconds
-// on a large archive) has begun. The rebuild then reuses the archive read
-// here and writes the same bytes again, with everything else the note
+// on a large archive) has begun: from the last archive with the note's
+// meetings joined again when the edit changed only their text (patch.ts),
+// else from the archive read anew, which the rebuild then reuses. The
+// rebuild writes the same bytes again, with everything else the note
 // changed: person, initiative and series pages, feeds, search.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";

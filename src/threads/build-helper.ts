@@ -111,7 +111,8 @@ export interface ParallelLoadOptions extends Pick<LoadOptions, "url"> {
   /**
    * Keep the parsed notes for later loads of the folder (serve, which then
    * parses only what changed). A build reads each note once and keeps only
-   * the archive: holding both would double what it holds in memory.
+   * the archive: holding both would double what it holds in memory. The
+   * archive is then also kept rejoinable (patch.ts).
    */
   remember?: boolean;
 }
@@ -146,6 +147,6 @@ export class ParallelLoad {
     const all = notes.map((n, i) => (n && n.source === sources[i] ? n : readAndParse(this.dir, sources[i]!, settings)));
     onNote?.(sources.length, sources.length);
     if (this.options.remember) rememberParsed(all, settings);
-    return archiveOf(plan, all);
+    return archiveOf(plan, all, { rejoinable: !!this.options.remember });
   }
 }

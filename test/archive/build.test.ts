@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { buildArchive, type NoteInput } from "../../src/archive/build.ts";
+import { buildArchive, buildArchiveInTurns, type NoteInput } from "../../src/archive/build.ts";
 import { parseConfig } from "../../src/archive/config.ts";
 import type { Archive } from "../../src/archive/model.ts";
 import { parseNote } from "../../src/core/parse-note.ts";
@@ -104,6 +104,29 @@ const person = (id: string) => {
   if (!p) throw new Error(`no person ${id}: ${[...archive.byId.person.keys()].join(", ")}`);
   return p;
 };
+
+describe("joined in turns (serve's rebuild)", () => {
+  it("pauses between its steps and joins the same archive", async () => {
+    const { config } = parseConfig(CONFIG);
+    let pauses = 0;
+    const log: string[] = [];
+    const turns = buildArchiveInTurns(inputs(), config, ASSETS, [], {}, () => {
+      pauses++;
+      return new Promise<void>((resolve) => setImmediate(() => (log.push(`pause ${pauses}`), resolve())));
+    });
+    // The event loop runs in between: this timer fires before the archive is done.
+    setImmediate(() => log.push("other work"));
+    const joined = await turns;
+    log.push("joined");
+    expect(pauses).toBeGreaterThanOrEqual(3);
+    expect(log.indexOf("other work")).toBeLessThan(log.indexOf("joined"));
+    expect(log.indexOf("other work")).toBeGreaterThan(-1);
+    const { byId: a, ...rest } = joined;
+    const { byId: b, ...plain } = archive;
+    expect(rest).toEqual(plain);
+    expect([...a.meeting.keys()]).toEqual([...b.meeting.keys()]);
+  });
+});
 
 describe("people", () => {
   it("@Kestrel, @kestrel and @KESTREL are one person", () => {

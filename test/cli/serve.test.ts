@@ -67,6 +67,22 @@ describe("minutebook serve", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it("writes a text edit's page at once, with the bytes the rebuild then writes", async () => {
+    const path = join(dir, "notes", NOTE);
+    const file = join(dir, "site", ...PAGE.split("/").filter(Boolean), "index.html");
+    const marker = `Text edit ${Date.now()}`;
+    const rebuilds = (): number => (log.match(/Wrote \d+ files/g) ?? []).length;
+    const before = rebuilds();
+    writeFileSync(path, `${readFileSync(path, "utf8")}\nA plain paragraph: ${marker}.\n`);
+    let preview = "";
+    await until("the edited page is written", async () => {
+      preview = readFileSync(file, "utf8");
+      return preview.includes(marker);
+    });
+    await until("the rebuild is done", async () => rebuilds() > before);
+    expect(readFileSync(file, "utf8")).toBe(preview);
+  });
+
   it("serves an edited note's page and its person page updated", async () => {
     const path = join(dir, "notes", NOTE);
     const marker = `Serve marker ${Date.now()}`;
