@@ -111,6 +111,7 @@ async function build(notesDir: string, out: string, args: Args): Promise<number>
     onParts: (n: number) => (parts = n),
     onSearch: (s: Promise<unknown>) => (search = s),
     onWritten: (files: string[]) => written.push(...files),
+    writesOutputs: true,
   };
   process.env.MINUTEBOOK_NOTES = notesDir;
   process.env.MINUTEBOOK_URL = args.url ?? "";
@@ -120,6 +121,8 @@ async function build(notesDir: string, out: string, args: Args): Promise<number>
     const elev = new Eleventy(TEMPLATES_DIR, out, { configPath: CONFIG, quietMode: true });
     // Our summary replaces Eleventy's; its errors still reach us, thrown by write().
     elev.disableLogger();
+    // The plugin writes the outputs (writesOutputs).
+    elev.setDryRun(true);
     await elev.write();
   };
   try {

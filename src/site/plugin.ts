@@ -1,6 +1,6 @@
 // The Eleventy adapter: loads the archive once per build, paginates pages
 // over it, copies assets, and makes every internal URL relative.
-import { copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import type { Archive } from "../archive/model.ts";
 import { ROOT, TEMPLATES_DIR } from "../paths.ts";
@@ -39,6 +39,13 @@ export interface MinutebookOptions {
   onSearch?: (search: Promise<unknown>) => void;
   /** The files this run wrote (after each part): the CLI's summary counts them. */
   onWritten?: (outputPaths: string[]) => void;
+  /**
+   * The CLI's build: Eleventy renders as a dry run and the plugin writes each
+   * output in its last transform, which hands Eleventy back an empty string.
+   * Eleventy would hold every output's text in its results until the run
+   * ends: the text is garbage once written, long before it could be promoted.
+   */
+  writesOutputs?: boolean;
   /** serve: takes the function that writes the meeting pages of saved notes ahead of the rebuild (preview.ts). */
   onPreviewReady?: (preview: (changed: string[]) => void) => void;
   /** serve: the meeting pages of saved notes were written ahead of the rebuild. */
@@ -67,6 +74,8 @@ export interface EleventyConfig {
   setWatchJavaScriptDependencies(watch: boolean): void;
   setWatchThrottleWaitTime(ms: number): void;
   setQuietMode?(quiet: boolean): void;
+  /** Eleventy's timings of config callbacks (not a documented API: used only if present). */
+  benchmarks?: { config?: { setIsVerbose(verbose: boolean): void } };
 }
 
 export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOptions): void {
@@ -166,14 +175,34 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
     return inTurn(() => relativizeHtml(content, url));
   });
 
+  // Eleventy warns of any transform over 8% of its run ("[11ty] Benchmark …"),
+  // even when quiet: advice for a site's own transforms. Ours are the relative
+  // URLs and, in a build, the writing itself; the CLI reports its own time.
+  if (options.writesOutputs || options.onPreviewReady) eleventyConfig.benchmarks?.config?.setIsVerbose(false);
+
+  // Last of the transforms (they run in the order they were added).
+  const ownWrites: string[] = [];
+  if (options.writesOutputs) {
+    eleventyConfig.addTransform("write", function (content) {
+      const path = this.page.outputPath;
+      if (!path) return content;
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, content);
+      ownWrites.push(path);
+      return "";
+    });
+  }
+
   // Images and other files beside the notes are copied under /files/.
   // (`directories.output` is the folder actually written; the deprecated
   // `dir.output` is the config default "_site", whatever --out says.)
   eleventyConfig.on("eleventy.after", ({ directories, results }) => {
     if (!loaded) return;
     const out = resolve(directories.output);
-    const written = results.flatMap((r) => (r.outputPath ? [resolve(r.outputPath)] : []));
+    const written = options.writesOutputs ? ownWrites.splice(0).map((path) => resolve(path)) : results.flatMap((r) => (r.outputPath ? [resolve(r.outputPath)] : []));
     if (part === 0) {
+      // A dry run copies no passthrough files.
+      if (options.writesOutputs) cpSync(ASSETS_DIR, join(out, "assets"), { recursive: true });
       const assetPaths = loaded.assets.map((asset) => join(out, "files", ...asset.split("/")));
       removeStale(out, [...written, ...assetPaths]);
       for (const asset of loaded.assets) {

@@ -14,6 +14,8 @@ declare module "@11ty/eleventy" {
     serve(port?: number): Promise<void>;
     stopWatch(): Promise<void>;
     disableLogger(): void;
+    /** Renders everything, writes nothing (passthrough copies included). */
+    setDryRun(dryRun: boolean): void;
     /** chokidar's watcher, once watch() has run. */
     watcher?: {
       on(event: string, fn: (path: string) => void): void;

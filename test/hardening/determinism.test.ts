@@ -4,7 +4,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, sep } from "node:path";
-import { buildSite, cleanupBuilds, listFiles, SAMPLE_NOTES, treeDigest } from "../helpers/build.ts";
+import { spawnSync } from "node:child_process";
+import { buildSite, cleanupBuilds, listFiles, ROOT, SAMPLE_NOTES, treeDigest } from "../helpers/build.ts";
 
 const temps: string[] = [];
 afterAll(() => {
@@ -45,6 +46,25 @@ describe("deterministic output", () => {
       for (const leak of [SAMPLE_NOTES, copy, a.out, tmpdir() + sep]) expect(text.includes(leak), `${f} holds ${leak}`).toBe(false);
       expect(text.includes(today), `${f} holds today's date`).toBe(false);
     }
+  }, 240_000);
+
+  it("is the same whether the build writes its outputs or plain Eleventy (with .eleventy.ts) writes them", async () => {
+    const url = "https://notes.example.org/";
+    const cli = await buildSite(SAMPLE_NOTES, { url });
+    const out = mkdtempSync(join(tmpdir(), "minutebook-eleventy-"));
+    temps.push(out);
+    // Plain Eleventy renders and writes every output itself, passthrough copies included.
+    const plain = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=.eleventy.ts", `--output=${out}`, "--quiet"], {
+      cwd: ROOT,
+      env: { ...process.env, MINUTEBOOK_NOTES: SAMPLE_NOTES, MINUTEBOOK_URL: url },
+      encoding: "utf8",
+    });
+    expect(plain.status, plain.stderr).toBe(0);
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(listFiles(out)).toEqual(listFiles(cli.out));
+    const dc = treeDigest(cli.out);
+    const dp = treeDigest(out);
+    expect(Object.keys(dc).filter((f) => dc[f] !== dp[f])).toEqual([]);
   }, 240_000);
 
   it("is the same when a large archive is written in parts, one Eleventy run each", async () => {
