@@ -178,7 +178,7 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
   // Eleventy warns of any transform over 8% of its run ("[11ty] Benchmark …"),
   // even when quiet: advice for a site's own transforms. Ours are the relative
   // URLs and, in a build, the writing itself; the CLI reports its own time.
-  if (options.writesOutputs || options.onPreviewReady) eleventyConfig.benchmarks?.config?.setIsVerbose(false);
+  if (options.writesOutputs || serving) eleventyConfig.benchmarks?.config?.setIsVerbose(false);
 
   // Last of the transforms (they run in the order they were added).
   const ownWrites: string[] = [];
