@@ -1,5 +1,5 @@
-// The only script every page loads (/assets/search.js, deferred, under
-// 1 KB): it makes "/" focus the search box and loads the search itself
+// The only script every page loads (/assets/search.js, last in the body,
+// under 1 KB): it makes "/" focus the search box and loads the search itself
 // (search-ui.js, which starts the worker and the index) only when the
 // reader starts a search: focus on a search box, a search page opened with
 // a query, or a page reached from a result (?hl=, to highlight the words).

@@ -15,6 +15,8 @@ export interface LayoutProps {
   body: SafeHtml;
   description?: string;
   head?: SafeHtml;
+  /** The page's own scripts, after the search script at the end of the body. */
+  scripts?: SafeHtml;
   /** The page's own feeds (feedLinksFor in feeds/links.ts), linked as <link rel="alternate"> before the whole archive's. */
   feeds?: readonly FeedLink[];
 }
@@ -87,7 +89,7 @@ export function layout(p: LayoutProps): string {
 <title>${fullTitle}</title>
 ${description ? html`<meta name="description" content="${description}">\n` : ""}${canonical ? html`<link rel="canonical" href="${canonical}">\n${openGraph(site.title, fullTitle, canonical, description)}` : ""}<link rel="stylesheet" href="${STYLESHEET_URL}">
 <link rel="icon" href="${FAVICON_URL}" type="image/svg+xml">
-${feedAlternates(p)}${searchScript()}${p.head ?? ""}</head>
+${feedAlternates(p)}${p.head ?? ""}</head>
 <body>
 <a class="skip-link" href="#main">Skip to content</a>
 <header class="site-header">
@@ -105,7 +107,7 @@ ${p.body}
 <p>${plural(p.archive.meetings.length, "meeting")} from ${plural(p.archive.notes, "note")}. Built with minutebook.${p.archive.site.url ? html` <a href="${FEEDS_PAGE_URL}">Feeds</a>` : ""}</p>
 </div>
 </footer>
-</body>
+${searchScript()}${p.scripts ?? ""}</body>
 </html>
 `;
   return doc.value;

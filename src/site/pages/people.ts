@@ -79,7 +79,7 @@ ${
   return layout({
     archive,
     url: PEOPLE_URL,
-    head: html`<script src="${PEOPLE_FILTER_URL}" defer></script>\n`,
+    scripts: html`<script src="${PEOPLE_FILTER_URL}"></script>\n`,
     title: "People",
     description: "Everyone who led, attended or took notes of a meeting, gave an update or was mentioned.",
     body,
