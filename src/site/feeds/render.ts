@@ -45,13 +45,24 @@ function instant(date: string): Date {
 }
 
 export const rfc3339 = (date: string): string => dateToRfc3339(instant(date));
-// dateToRfc822 builds an Intl.DateTimeFormat per call: slow over thousands of entries, so memoised.
-const rfc822Cache = new Map<string, string>();
+
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * What dateToRfc822(instant(date), "UTC") gives ("Mon, 08 Apr 2019 00:00:00
+ * +0000"; test/feeds/dates.test.ts compares the two over every day of 2015
+ * to 2030), without its Intl.DateTimeFormat per call: at about 0.2 ms each,
+ * one per meeting day was a second of a 10x build's feeds.
+ */
 export function rfc822(date: string): string {
-  let s = rfc822Cache.get(date);
-  if (s === undefined) rfc822Cache.set(date, (s = dateToRfc822(instant(date), "UTC")));
-  return s;
+  const d = instant(date);
+  const day = String(d.getUTCDate()).padStart(2, "0");
+  return `${WEEKDAYS[d.getUTCDay()]}, ${day} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} 00:00:00 +0000`;
 }
+
+/** The plugin's own RFC 822 date of a calendar date, in UTC: what rfc822 must equal. */
+export const pluginRfc822 = (date: string): string => dateToRfc822(instant(date), "UTC");
 
 /** A root-relative site URL ("/2019/04/08/x/#a") made absolute under the site URL (which may have a path). */
 export function siteUrl(site: string, url: string): string {
