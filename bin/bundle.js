@@ -20,7 +20,6 @@ export const ENTRIES = {
   cli: "src/cli/main.ts",
   "eleventy.config": ".eleventy.ts",
   "build-worker": "src/threads/build-worker.ts",
-  "write-worker": "src/threads/write-worker.ts",
 };
 
 const INPUTS = ["src", ".eleventy.ts", "bin/bundle.js", "package.json", "tsconfig.json"];

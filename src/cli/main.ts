@@ -6,7 +6,6 @@ import type { Archive } from "../archive/model.ts";
 import { BUNDLED, ROOT, TEMPLATES_DIR } from "../paths.ts";
 import { setBuildHooks } from "../site/hooks.ts";
 import { BuildHelper } from "../threads/build-helper.ts";
-import { OutputWriter } from "../threads/output-writer.ts";
 import type { PreviewPage } from "../site/preview.ts";
 import { COMMANDS, MAIN_HELP, parse, type Args } from "./args.ts";
 import { countBySeverity, formatProblem, problemSummary, seconds } from "./report.ts";
@@ -101,7 +100,6 @@ async function build(notesDir: string, out: string, args: Args): Promise<number>
   const started = Date.now();
   const helper = BuildHelper.start();
   const load = helper.parse(notesDir, { url: args.url });
-  const writer = OutputWriter.start();
   const p = progress(args.quiet);
   let parts = 1;
   let search: Promise<unknown> = Promise.resolve();
@@ -113,7 +111,7 @@ async function build(notesDir: string, out: string, args: Args): Promise<number>
     onParts: (n: number) => (parts = n),
     onSearch: (s: Promise<unknown>) => (search = s),
     onWritten: (files: string[]) => written.push(...files),
-    writer,
+    writesOutputs: true,
   };
   process.env.MINUTEBOOK_NOTES = notesDir;
   process.env.MINUTEBOOK_URL = args.url ?? "";
@@ -123,7 +121,7 @@ async function build(notesDir: string, out: string, args: Args): Promise<number>
     const elev = new Eleventy(TEMPLATES_DIR, out, { configPath: CONFIG, quietMode: true });
     // Our summary replaces Eleventy's; its errors still reach us, thrown by write().
     elev.disableLogger();
-    // The plugin hands the outputs to the writer.
+    // The plugin writes the outputs (writesOutputs).
     elev.setDryRun(true);
     await elev.write();
   };
@@ -140,7 +138,7 @@ async function build(notesDir: string, out: string, args: Args): Promise<number>
     if (parts > 1 && process.stderr.isTTY && !args.quiet) process.stderr.write("\n");
     await search;
   } finally {
-    await Promise.all([helper.close(), writer.close()]);
+    await helper.close();
   }
   const archive = p.archive();
   if (!archive) throw new Error("the build finished without reading the notes");

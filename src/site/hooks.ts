@@ -2,7 +2,7 @@
 // problem report), read by .eleventy.ts; empty when Eleventy runs alone.
 import type { MinutebookOptions } from "./plugin.ts";
 
-type Hooks = Pick<MinutebookOptions, "onArchive" | "onNote" | "helper" | "load" | "onPreview" | "onPreviewReady" | "part" | "onParts" | "onSearch" | "onWritten" | "writer">;
+type Hooks = Pick<MinutebookOptions, "onArchive" | "onNote" | "helper" | "load" | "onPreview" | "onPreviewReady" | "part" | "onParts" | "onSearch" | "onWritten" | "writesOutputs">;
 
 let hooks: Hooks = {};
 

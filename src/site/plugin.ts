@@ -1,6 +1,6 @@
 // The Eleventy adapter: loads the archive once per build, paginates pages
 // over it, copies assets, and makes every internal URL relative.
-import { copyFileSync, cpSync, mkdirSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import type { Archive } from "../archive/model.ts";
 import { ROOT, TEMPLATES_DIR } from "../paths.ts";
@@ -8,7 +8,6 @@ import { TEMPLATES } from "./templates/index.ts";
 import { loadArchive, loadArchiveInTurns, rereadNotes } from "../archive/load.ts";
 import { patchArchive } from "../archive/patch.ts";
 import { BuildHelper, type ParallelLoad } from "../threads/build-helper.ts";
-import type { OutputWriter } from "../threads/output-writer.ts";
 import { searchDocuments, TextCache } from "../search/documents.ts";
 import { relativizeHtml } from "./relative-urls.ts";
 import { writeSiteMeta } from "./sitemap.ts";
@@ -41,13 +40,12 @@ export interface MinutebookOptions {
   /** The files this run wrote (after each part): the CLI's summary counts them. */
   onWritten?: (outputPaths: string[]) => void;
   /**
-   * The CLI's build: Eleventy renders as a dry run and the plugin hands each
-   * output to this writer in its last transform, which gives Eleventy back
-   * an empty string. Eleventy would hold every output's text in its results
-   * until the run ends: the text is garbage once sent, long before it could
-   * be promoted. The writer makes the links relative, off this thread.
+   * The CLI's build: Eleventy renders as a dry run and the plugin writes each
+   * output in its last transform, which hands Eleventy back an empty string.
+   * Eleventy would hold every output's text in its results until the run
+   * ends: the text is garbage once written, long before it could be promoted.
    */
-  writer?: OutputWriter;
+  writesOutputs?: boolean;
   /** serve: takes the function that writes the meeting pages of saved notes ahead of the rebuild (preview.ts). */
   onPreviewReady?: (preview: (changed: string[]) => void) => void;
   /** serve: the meeting pages of saved notes were written ahead of the rebuild. */
@@ -168,10 +166,10 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
     }
   });
 
-  const writer = options.writer;
   eleventyConfig.addTransform("relative-urls", function (content) {
-    const url = relativeTo(this.page);
-    if (url === null || writer) return content; // the writer makes them relative as it writes
+    const url = this.page.url;
+    // The 404 page is served at any depth, so its links stay root-relative.
+    if (!url || !String(this.page.outputPath).endsWith(".html") || url === "/404.html") return content;
     // In its turn: Eleventy runs a page's transforms and writes it at once,
     // so that is where serve's rebuild must give way too (slices.ts).
     return inTurn(() => relativizeHtml(content, url));
@@ -180,31 +178,31 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
   // Eleventy warns of any transform over 8% of its run ("[11ty] Benchmark …"),
   // even when quiet: advice for a site's own transforms. Ours are the relative
   // URLs and, in a build, the writing itself; the CLI reports its own time.
-  if (writer || serving) eleventyConfig.benchmarks?.config?.setIsVerbose(false);
+  if (options.writesOutputs || serving) eleventyConfig.benchmarks?.config?.setIsVerbose(false);
 
   // Last of the transforms (they run in the order they were added).
   const ownWrites: string[] = [];
-  if (writer) {
+  if (options.writesOutputs) {
     eleventyConfig.addTransform("write", function (content) {
       const path = this.page.outputPath;
       if (!path) return content;
-      const held = writer.write(path, content, relativeTo(this.page));
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, content);
       ownWrites.push(path);
-      return held ? held.then(() => "") : "";
+      return "";
     });
   }
 
   // Images and other files beside the notes are copied under /files/.
   // (`directories.output` is the folder actually written; the deprecated
   // `dir.output` is the config default "_site", whatever --out says.)
-  eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
+  eleventyConfig.on("eleventy.after", ({ directories, results }) => {
     if (!loaded) return;
-    await writer?.flush();
     const out = resolve(directories.output);
-    const written = writer ? ownWrites.splice(0).map((path) => resolve(path)) : results.flatMap((r) => (r.outputPath ? [resolve(r.outputPath)] : []));
+    const written = options.writesOutputs ? ownWrites.splice(0).map((path) => resolve(path)) : results.flatMap((r) => (r.outputPath ? [resolve(r.outputPath)] : []));
     if (part === 0) {
       // A dry run copies no passthrough files.
-      if (writer) cpSync(ASSETS_DIR, join(out, "assets"), { recursive: true });
+      if (options.writesOutputs) cpSync(ASSETS_DIR, join(out, "assets"), { recursive: true });
       const assetPaths = loaded.assets.map((asset) => join(out, "files", ...asset.split("/")));
       removeStale(out, [...written, ...assetPaths]);
       for (const asset of loaded.assets) {
@@ -224,12 +222,4 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
   eleventyConfig.on("eleventy.after", async () => {
     if (!options.onSearch) await search;
   });
-}
-
-/** The URL a page's links are made relative to; null for what keeps them root-relative. */
-function relativeTo(page: { url?: string | false; outputPath?: string | false }): string | null {
-  const url = page.url;
-  // The 404 page is served at any depth, so its links stay root-relative.
-  if (!url || !String(page.outputPath).endsWith(".html") || url === "/404.html") return null;
-  return url;
 }

@@ -17,12 +17,3 @@ export type FromWorker =
  * [index, ParsedNote] pairs), then "done".
  */
 export type ShareMessage = { kind: "sources"; sources: string[] } | { kind: "notes"; json: string } | { kind: "done" };
-
-/**
- * To the write worker (write-worker.ts), in order: outputs to write, their
- * links made relative to `pageUrl` first unless it is null; "flush" asks
- * for an answer once everything before it is written.
- */
-export type ToWriter = { type: "write"; path: string; content: string; pageUrl: string | null } | { type: "flush"; id: number };
-
-export type FromWriter = { type: "written"; size: number } | { type: "flushed"; id: number; failures: string[] };

@@ -4,7 +4,7 @@
 import { Worker } from "node:worker_threads";
 import { BUNDLED } from "../paths.ts";
 
-export type WorkerName = "build-worker" | "write-worker";
+export type WorkerName = "build-worker";
 
 export function spawnWorker(name: WorkerName, data: Record<string, unknown>): Worker {
   if (BUNDLED) return new Worker(new URL(`./${name}.mjs`, import.meta.url), { workerData: data });
