@@ -25,11 +25,11 @@ export function headerSearch(url: string): SafeHtml {
 }
 
 /**
- * The script tag of every page, last in the body. Not deferred: a deferred
- * script runs just before the first layout, in the same task, so the page's
- * first paint would wait for the script's download (on a phone, another
- * round trip) and lay out in one long task; at the end of the body it runs
- * once the page has painted.
+ * The script tag of every page, last in the body. Not deferred: chromium
+ * runs a deferred script and then the first layout in one task, so the
+ * first paint waits for the script's download (on a phone, another round
+ * trip) and comes as one long task. Last in the body, the page lays out and
+ * paints while the script downloads, and the script runs in a task of its own.
  */
 export function searchScript(): SafeHtml {
   return html`<script src="${SEARCH_SCRIPT_URL}"></script>\n`;
