@@ -5,7 +5,8 @@ import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import lunr from "lunr";
 import { Writer } from "./codec.ts";
-import { BOOSTS, FIELDS, type SearchData } from "./documents.ts";
+import { BOOSTS, dataSource, FIELDS, type SearchChunk, type SearchData, type SearchHeader, type SearchMeeting } from "./documents.ts";
+import { PostingLists } from "./postings.ts";
 import { docsPath, FORMAT, metaPath, shardPath, type DocsFile, type MetaFile, type ShardFile } from "./format.ts";
 import { fieldTerms, searchPipeline, tokenize } from "./pipeline.ts";
 // "<" as \u003c: no file of the index reads as markup, whatever a note holds.
@@ -26,115 +27,138 @@ export interface SearchFiles {
   shards: number;
 }
 
-/**
- * term -> per field: doc, tf, doc, tf, ... in document order. Flat lists of
- * numbers: a pair as an array of its own took three times the memory, and a
- * large archive's postings run to tens of millions of pairs.
- */
-type Postings = Map<string, number[][]>;
-
+/** The whole index of a set of documents, held as one map of files (tests, measure.ts). */
 export function buildSearchFiles(data: SearchData, options: BuildOptions = {}): SearchFiles {
-  const shardBytes = options.shardBytes ?? DEFAULT_SHARD_BYTES;
-  const lengths: number[][] = FIELDS.map(() => []);
-  const postings: Postings = new Map();
-  data.docs.forEach((doc, d) => {
-    FIELDS.forEach((field, f) => {
-      const terms = fieldTerms(doc.fields[field]);
-      lengths[f]!.push(terms.length);
-      const tf = new Map<string, number>();
-      for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-      for (const [t, n] of tf) {
-        let p = postings.get(t);
-        if (!p) postings.set(t, (p = FIELDS.map(() => [])));
-        p[f]!.push(d, n);
-      }
-    });
-  });
+  const builder = new IndexBuilder(options);
+  const files = new Map<string, string>();
+  const source = dataSource(data);
+  for (const chunk of source.chunks()) for (const [path, content] of builder.add(chunk)) files.set(path, content);
+  const rest = builder.finish(source.header);
+  for (const [path, content] of rest.files) files.set(path, content);
+  return { ...rest, files };
+}
 
-  // Code-unit order, the order lunr.TokenSet.fromArray needs.
-  const terms = [...postings.keys()].sort();
-  const shards: { terms: string[]; postings: string[] }[] = [];
-  let size = Infinity;
-  for (const term of terms) {
-    const w = new Writer();
-    const perField = postings.get(term)!;
-    let mask = 0;
-    perField.forEach((list, f) => {
-      if (list.length) mask |= 1 << f;
-    });
-    w.int(mask);
-    for (const list of perField) {
-      if (!list.length) continue;
-      w.int(list.length / 2);
-      let prev = -1;
-      for (let i = 0; i < list.length; i += 2) {
-        const doc = list[i]!;
-        const tf = list[i + 1]!;
-        w.int((doc - prev - 1) * 2 + (tf > 1 ? 1 : 0));
-        if (tf > 1) w.int(tf - 2);
-        prev = doc;
-      }
-    }
-    const encoded = w.toString();
-    if (size >= shardBytes) {
-      shards.push({ terms: [], postings: [] });
-      size = 0;
-    }
-    const shard = shards[shards.length - 1]!;
-    shard.terms.push(term);
-    shard.postings.push(encoded);
-    size += term.length + 1 + encoded.length;
+/**
+ * The index, built a run of meetings at a time: each meeting's documents
+ * file is made (and can be written, and forgotten) as its run is added; the
+ * term shards and meta.json come at the end. A large archive's text is thus
+ * never held whole, only its postings, compactly (PostingLists).
+ */
+export class IndexBuilder {
+  readonly #shardBytes: number;
+  readonly #postings = new PostingLists(FIELDS.length);
+  readonly #lengths: number[][] = FIELDS.map(() => []);
+  readonly #initiative: number[] = [];
+  readonly #docPeople: number[][] = [];
+  readonly #meetings: SearchMeeting[] = [];
+  /** Path -> SHA-256 of its content, for the version. */
+  readonly #digests = new Map<string, string>();
+  readonly #tf = new Map<string, number>();
+
+  constructor(options: BuildOptions = {}) {
+    this.#shardBytes = options.shardBytes ?? DEFAULT_SHARD_BYTES;
   }
 
-  const files = new Map<string, string>();
-  shards.forEach((s, i) => {
-    const file: ShardFile = { t: s.terms.join(" "), p: s.postings.join("") };
-    files.set(shardPath(i), safeJson(file));
-  });
-  data.meetings.forEach((m, i) => {
-    const docs: DocsFile = data.docs.slice(m.first, m.first + m.count).map((d) => [d.anchor, d.heading, d.fields.b]);
-    files.set(docsPath(i), safeJson(docs));
-  });
+  /** Adds a run of meetings (the next in order) and returns their documents files. */
+  add(chunk: SearchChunk): Map<string, string> {
+    const out = new Map<string, string>();
+    let d = this.#initiative.length;
+    for (const doc of chunk.docs) {
+      FIELDS.forEach((field, f) => {
+        const terms = fieldTerms(doc.fields[field]);
+        this.#lengths[f]!.push(terms.length);
+        const tf = this.#tf;
+        tf.clear();
+        for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+        for (const [t, n] of tf) this.#postings.add(t, f, d, n);
+      });
+      this.#initiative.push(doc.initiative);
+      this.#docPeople.push(doc.people);
+      d++;
+    }
+    for (const m of chunk.meetings) {
+      const i = this.#meetings.length;
+      const at = m.first - (d - chunk.docs.length);
+      const docs: DocsFile = chunk.docs.slice(at, at + m.count).map((doc) => [doc.anchor, doc.heading, doc.fields.b]);
+      const content = safeJson(docs);
+      out.set(docsPath(i), content);
+      this.#digests.set(docsPath(i), digest(content));
+      // Only what meta.json lists of a meeting is kept.
+      this.#meetings.push({ ...m });
+    }
+    return out;
+  }
 
-  const ints = (list: readonly number[]): string => {
-    const w = new Writer();
-    for (const n of list) w.int(n);
-    return w.toString();
-  };
-  const lists = (list: readonly (readonly number[])[]): string => {
-    const w = new Writer();
-    for (const l of list) w.sorted(l);
-    return w.toString();
-  };
-  const meta: MetaFile = {
-    format: FORMAT,
-    v: "",
-    fields: [...FIELDS],
-    boosts: FIELDS.map((f) => BOOSTS[f]),
-    docs: data.docs.length,
-    shards: shards.slice(1).map((s) => s.terms[0]!).join(" "),
-    shardTerms: ints(shards.map((s) => s.terms.length)),
-    series: data.series.map((s) => [s.slug, s.name]),
-    people: data.people.map((p) => [p.id, p.name]),
-    initiatives: data.initiatives.map((i) => [i.id, i.name, i.series]),
-    meetings: {
-      url: data.meetings.map((m) => m.url),
-      title: data.meetings.map((m) => m.title),
-      date: data.meetings.map((m) => m.date).join(" "),
-      series: ints(data.meetings.map((m) => m.series)),
-      docs: ints(data.meetings.map((m) => m.count)),
-      people: lists(data.meetings.map((m) => m.people)),
-    },
-    lengths: lengths.map(ints),
-    initiative: ints(data.docs.map((d) => d.initiative + 1)),
-    docPeople: lists(data.docs.map((d) => d.people)),
-  };
-  const hash = createHash("sha256");
-  for (const path of [...files.keys()].sort()) hash.update(path).update("\0").update(files.get(path)!).update("\0");
-  hash.update(safeJson(meta));
-  meta.v = hash.digest("hex").slice(0, 12);
-  files.set(metaPath, safeJson(meta));
-  return { files, version: meta.v, terms: terms.length, shards: shards.length };
+  /** The term shards and meta.json, once every meeting was added. */
+  finish(header: SearchHeader): SearchFiles {
+    const terms = this.#postings.terms().sort(); // code-unit order, the order lunr.TokenSet.fromArray needs
+    const shards: { terms: string[]; postings: string[] }[] = [];
+    let size = Infinity;
+    for (const term of terms) {
+      const encoded = this.#postings.encode(term);
+      if (size >= this.#shardBytes) {
+        shards.push({ terms: [], postings: [] });
+        size = 0;
+      }
+      const shard = shards[shards.length - 1]!;
+      shard.terms.push(term);
+      shard.postings.push(encoded);
+      size += term.length + 1 + encoded.length;
+    }
+    const files = new Map<string, string>();
+    shards.forEach((s, i) => {
+      const file: ShardFile = { t: s.terms.join(" "), p: s.postings.join("") };
+      const content = safeJson(file);
+      files.set(shardPath(i), content);
+      this.#digests.set(shardPath(i), digest(content));
+    });
+
+    const ints = (list: readonly number[]): string => {
+      const w = new Writer();
+      for (const n of list) w.int(n);
+      return w.toString();
+    };
+    const lists = (list: readonly (readonly number[])[]): string => {
+      const w = new Writer();
+      for (const l of list) w.sorted(l);
+      return w.toString();
+    };
+    const meetings = this.#meetings;
+    const meta: MetaFile = {
+      format: FORMAT,
+      v: "",
+      fields: [...FIELDS],
+      boosts: FIELDS.map((f) => BOOSTS[f]),
+      docs: this.#initiative.length,
+      shards: shards.slice(1).map((s) => s.terms[0]!).join(" "),
+      shardTerms: ints(shards.map((s) => s.terms.length)),
+      series: header.series.map((s) => [s.slug, s.name]),
+      people: header.people.map((p) => [p.id, p.name]),
+      initiatives: header.initiatives.map((i) => [i.id, i.name, i.series]),
+      meetings: {
+        url: meetings.map((m) => m.url),
+        title: meetings.map((m) => m.title),
+        date: meetings.map((m) => m.date).join(" "),
+        series: ints(meetings.map((m) => m.series)),
+        docs: ints(meetings.map((m) => m.count)),
+        people: lists(meetings.map((m) => m.people)),
+      },
+      lengths: this.#lengths.map(ints),
+      initiative: ints(this.#initiative.map((i) => i + 1)),
+      docPeople: lists(this.#docPeople),
+    };
+    // The files' digests in path order, then meta.json itself.
+    const hash = createHash("sha256");
+    for (const path of [...this.#digests.keys()].sort()) hash.update(path).update("\0").update(this.#digests.get(path)!).update("\0");
+    hash.update(safeJson(meta));
+    meta.v = hash.digest("hex").slice(0, 12);
+    files.set(metaPath, safeJson(meta));
+    return { files, version: meta.v, terms: terms.length, shards: shards.length };
+  }
+}
+
+function digest(content: string): string {
+  return createHash("sha256").update(content).digest("hex");
 }
 
 /**

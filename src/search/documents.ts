@@ -95,8 +95,54 @@ export class TextCache {
   }
 }
 
+/** What every search needs besides the meetings: the facets' names. */
+export type SearchHeader = Pick<SearchData, "series" | "people" | "initiatives">;
+
+/** A run of meetings with their documents (each meeting's `first` counts from the archive's first document). */
+export type SearchChunk = Pick<SearchData, "meetings" | "docs">;
+
+/**
+ * The archive as search documents, a run of meetings at a time: a large
+ * archive's documents are never all held at once, in either thread
+ * (src/threads/build-helper.ts sends each run as it is made).
+ */
+export interface SearchSource {
+  header: SearchHeader;
+  /** The meetings, oldest first, in runs of at most `size`; each call starts again from the first. */
+  chunks(size?: number): Iterable<SearchChunk>;
+}
+
+/** Meetings per chunk: a few megabytes of text at most. */
+const CHUNK_MEETINGS = 256;
+
 /** The archive's meetings (oldest first) and their sections, ready to index. */
 export function searchDocuments(archive: Archive, textOf: (html: string) => string = htmlToText): SearchData {
+  const source = searchSource(archive, textOf);
+  const data: SearchData = { meetings: [], docs: [], ...source.header };
+  for (const chunk of source.chunks()) {
+    data.meetings.push(...chunk.meetings);
+    data.docs.push(...chunk.docs);
+  }
+  return data;
+}
+
+/** The same documents as one source: an index built from it is the index of searchDocuments(). */
+export function dataSource(data: SearchData): SearchSource {
+  const { meetings, docs, ...header } = data;
+  return {
+    header,
+    *chunks(size = CHUNK_MEETINGS) {
+      for (let i = 0; i < meetings.length; i += size) {
+        const run = meetings.slice(i, i + size);
+        const first = run[0]!.first;
+        const last = run[run.length - 1]!;
+        yield { meetings: run, docs: docs.slice(first, last.first + last.count) };
+      }
+    },
+  };
+}
+
+export function searchSource(archive: Archive, textOf: (html: string) => string = htmlToText): SearchSource {
   const people = archive.people.map((p) => ({ id: p.id, name: p.name }));
   const personIndex = new Map(archive.people.map((p, i) => [p.id, i]));
   const personText = (id: string): string => {
@@ -114,13 +160,12 @@ export function searchDocuments(archive: Archive, textOf: (html: string) => stri
   }));
   const initiativeIndex = new Map(initiativeList.map((i, n) => [i.id, n]));
 
-  const meetings: SearchMeeting[] = [];
-  const docs: SearchDoc[] = [];
-  archive.meetings.forEach((m: ArchiveMeeting, mi) => {
+  // Meeting `mi` and its documents, the first of which is document `first` of the archive.
+  const meetingDocs = (m: ArchiveMeeting, mi: number, first: number): { meeting: SearchMeeting; docs: SearchDoc[] } => {
+    const docs: SearchDoc[] = [];
     const meetingPeople = [...m.attendees, ...m.leads, ...m.notetakers];
     const meetingField = `${m.title}\n${m.series.name}`;
     const meetingPeopleText = [...new Set(meetingPeople)].map(personText).join("\n");
-    const first = docs.length;
     const add = (anchor: string, heading: string, html: string, section: Section | null): void => {
       const text = textOf(html);
       const speakers = section ? [...new Set(section.updates.map((u) => u.person))] : [];
@@ -151,7 +196,7 @@ export function searchDocuments(archive: Archive, textOf: (html: string) => stri
     };
     add("", "", m.intro, null);
     for (const s of m.sections) add(s.id, s.heading, s.html, s);
-    meetings.push({
+    const meeting: SearchMeeting = {
       id: m.id,
       url: m.url,
       title: m.title,
@@ -159,8 +204,24 @@ export function searchDocuments(archive: Archive, textOf: (html: string) => stri
       series: seriesIndex.get(m.series.slug) ?? -1,
       people: sortedUnique(meetingPeople.map((id) => personIndex.get(id)).filter((i): i is number => i !== undefined)),
       first,
-      count: docs.length - first,
-    });
-  });
-  return { meetings, docs, series, people, initiatives: initiativeList };
+      count: docs.length,
+    };
+    return { meeting, docs };
+  };
+  return {
+    header: { series, people, initiatives: initiativeList },
+    *chunks(size = CHUNK_MEETINGS) {
+      let first = 0;
+      for (let i = 0; i < archive.meetings.length; i += size) {
+        const chunk: SearchChunk = { meetings: [], docs: [] };
+        archive.meetings.slice(i, i + size).forEach((m, j) => {
+          const { meeting, docs } = meetingDocs(m, i + j, first);
+          chunk.meetings.push(meeting);
+          chunk.docs.push(...docs);
+          first += docs.length;
+        });
+        yield chunk;
+      }
+    },
+  };
 }

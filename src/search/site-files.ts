@@ -4,8 +4,8 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { ROOT } from "../paths.ts";
-import { buildSearchFiles, type SearchFiles } from "./build-index.ts";
-import type { SearchData } from "./documents.ts";
+import { IndexBuilder, type SearchFiles } from "./build-index.ts";
+import type { SearchChunk, SearchHeader, SearchSource } from "./documents.ts";
 import { bundle } from "../site/bundle-cache.ts";
 
 
@@ -39,16 +39,52 @@ export async function bundleSearch(): Promise<Map<string, string>> {
 }
 
 /** Writes the search index of the archive's search documents, and the search scripts, into a built site folder. */
-export async function writeSearchData(data: SearchData, outDir: string): Promise<SearchFiles> {
-  // esbuild bundles in its own process while this one builds the index.
-  const scripts = bundleSearch();
-  scripts.catch(() => {}); // awaited below; this only keeps an early throw from leaving it unhandled
-  const files = buildSearchFiles(data);
-  // `serve` rebuilds into the same folder: no shard of an earlier build may linger.
-  for (const dir of ["t", "d"]) rmSync(join(outDir, "search", dir), { recursive: true, force: true });
-  for (const [path, content] of files.files) write(join(outDir, "search", ...path.split("/")), content);
-  for (const [name, content] of await scripts) write(join(outDir, "assets", name), content);
-  return files;
+export async function writeSearchData(source: SearchSource, outDir: string): Promise<SearchFiles> {
+  const writer = new SearchWriter(outDir);
+  for (const chunk of source.chunks()) writer.add(chunk);
+  return writer.finish(source.header);
+}
+
+/**
+ * The index written as its meetings come: each run's documents files at
+ * once (then forgotten), the term shards, meta.json and the scripts at the
+ * end. The build worker feeds it the runs the main thread sends.
+ */
+export class SearchWriter {
+  readonly #builder = new IndexBuilder();
+  readonly #scripts: Promise<Map<string, string>>;
+
+  constructor(private readonly outDir: string) {
+    // esbuild bundles in its own process while this one builds the index.
+    this.#scripts = bundleSearch();
+    this.#scripts.catch(() => {}); // awaited in finish(); this only keeps an early throw from leaving it unhandled
+    // `serve` rebuilds into the same folder: no shard of an earlier build may linger.
+    for (const dir of ["t", "d"]) rmSync(join(outDir, "search", dir), { recursive: true, force: true });
+  }
+
+  add(chunk: SearchChunk): void {
+    for (const [path, content] of this.#builder.add(chunk)) this.#write(path, content);
+  }
+
+  async finish(header: SearchHeader): Promise<SearchFiles> {
+    const files = this.#builder.finish(header);
+    for (const [path, content] of files.files) this.#write(path, content);
+    for (const [name, content] of await this.#scripts) write(join(this.outDir, "assets", name), content);
+    return files;
+  }
+
+  /** Folders made so far: a large archive has tens of thousands of documents files in one. */
+  readonly #made = new Set<string>();
+
+  #write(path: string, content: string): void {
+    const abs = join(this.outDir, "search", ...path.split("/"));
+    const dir = dirname(abs);
+    if (!this.#made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      this.#made.add(dir);
+    }
+    writeFileSync(abs, content);
+  }
 }
 
 function write(path: string, content: string): void {

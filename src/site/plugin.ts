@@ -8,7 +8,7 @@ import { TEMPLATES } from "./templates/index.ts";
 import { loadArchive, loadArchiveInTurns, rereadNotes } from "../archive/load.ts";
 import { patchArchive } from "../archive/patch.ts";
 import { BuildHelper, type ParallelLoad } from "../threads/build-helper.ts";
-import { searchDocuments, TextCache } from "../search/documents.ts";
+import { searchSource, TextCache } from "../search/documents.ts";
 import { relativizeHtml } from "./relative-urls.ts";
 import { writeSiteMeta } from "./sitemap.ts";
 import { staleRemover } from "./stale-pages.ts";
@@ -111,7 +111,7 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
     if (helper) {
       options.onArchive?.(loaded);
       await breather();
-      search = helper.search(searchDocuments(loaded, texts ? (html) => texts.text(html) : undefined), resolve(eleventyConfig.directories.output));
+      search = helper.search(searchSource(loaded, texts ? (html) => texts.text(html) : undefined), resolve(eleventyConfig.directories.output));
       texts?.turn();
       search.catch(() => {}); // awaited after the pages are written
       options.onSearch?.(search);

@@ -10,7 +10,7 @@
 import { MessageChannel, type TransferListItem, type Worker } from "node:worker_threads";
 import type { LoadOptions, ParsedNote } from "../archive/load.ts";
 import type { Archive } from "../archive/model.ts";
-import type { SearchData } from "../search/documents.ts";
+import type { SearchSource } from "../search/documents.ts";
 import type { FromWorker, ToWorker } from "./protocol.ts";
 import { spawnWorker } from "./spawn.ts";
 import { WorkerShare } from "./share.ts";
@@ -27,6 +27,8 @@ export class BuildHelper {
   #worker: Worker | null;
   #waiting = new Map<number, Waiter>();
   #next = 1;
+  /** What this thread did itself because the worker failed, and why (for tests and debugging: the build goes on the same). */
+  readonly fallbacks: string[] = [];
 
   constructor(worker: Worker | null) {
     this.#worker = worker;
@@ -86,17 +88,30 @@ export class BuildHelper {
     return new ParallelLoad(dir, options, new Int32Array(counter), new WorkerShare(port1, answered));
   }
 
-  /** Builds the search index and writes it (and the search scripts) into a site folder. */
-  async search(data: SearchData, outDir: string): Promise<SearchSummary> {
-    try {
-      const json = new TextEncoder().encode(JSON.stringify(data));
-      const m = await this.#ask({ type: "search", id: this.#next++, json, outDir }, [json.buffer]);
-      if (m.type === "searched") return { terms: m.terms, shards: m.shards, version: m.version };
-    } catch {
-      // fall through: this thread builds it
+  /**
+   * Builds the search index and writes it (and the search scripts) into a
+   * site folder. The documents are made here, a run of meetings at a time,
+   * each run sent as it is made: neither thread ever holds them all.
+   */
+  async search(source: SearchSource, outDir: string): Promise<SearchSummary> {
+    const worker = this.#worker;
+    if (worker) {
+      const id = this.#next++;
+      const answered = this.#ask({ type: "search-begin", id, outDir });
+      for (const chunk of source.chunks()) {
+        const json = new TextEncoder().encode(JSON.stringify(chunk));
+        worker.postMessage({ type: "search-chunk", id, json } satisfies ToWorker, [json.buffer]);
+      }
+      worker.postMessage({ type: "search-end", id, header: source.header } satisfies ToWorker);
+      try {
+        const m = await answered;
+        if (m.type === "searched") return { terms: m.terms, shards: m.shards, version: m.version };
+      } catch (e) {
+        this.fallbacks.push(`search: ${(e as Error).message}`); // this thread builds it
+      }
     }
     const { writeSearchData } = await import("../search/site-files.ts");
-    const files = await writeSearchData(data, outDir);
+    const files = await writeSearchData(source, outDir);
     return { terms: files.terms, shards: files.shards, version: files.version };
   }
 

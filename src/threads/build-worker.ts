@@ -1,6 +1,7 @@
 // The build's second thread. It parses notes beside the main thread (the two
 // take notes from one shared counter, so neither waits for the other) and
-// builds and writes the search index while the main thread renders pages.
+// builds and writes the search index while the main thread renders pages,
+// from the runs of meetings the main thread sends as it makes them.
 // Parsed notes go back in small batches as they are done, which the main
 // thread takes in between its own notes: at the end, nothing is left to
 // copy but the last batch. They go as JSON text: cheaper to copy across
@@ -8,8 +9,8 @@
 // model is plain data that JSON keeps unchanged (src/core/model.ts).
 import { parentPort, type MessagePort } from "node:worker_threads";
 import { parseSettings, planLoad, readAndParse, type ParsedNote } from "../archive/load.ts";
-import type { SearchData } from "../search/documents.ts";
-import { writeSearchData } from "../search/site-files.ts";
+import type { SearchChunk, SearchHeader } from "../search/documents.ts";
+import { SearchWriter } from "../search/site-files.ts";
 import type { ShareMessage, ToWorker } from "./protocol.ts";
 
 /** Notes per message: few enough that the main thread takes each in at once, enough that messages stay few. */
@@ -38,9 +39,15 @@ function parseShare(dir: string, url: string | null, counter: Int32Array, port: 
 
 const failed = (id: number, e: unknown): void => parentPort!.postMessage({ type: "failed", id, message: (e as Error).stack ?? String(e) });
 
-async function search(id: number, data: SearchData, outDir: string): Promise<void> {
+/** The search indexes being written, by request: a run that fails keeps its error for the end. */
+const writers = new Map<number, { writer: SearchWriter | null; error: unknown }>();
+
+async function endSearch(id: number, header: SearchHeader): Promise<void> {
+  const w = writers.get(id);
+  writers.delete(id);
   try {
-    const files = await writeSearchData(data, outDir);
+    if (!w || !w.writer) throw w?.error ?? new Error("a search index ended that never began");
+    const files = await w.writer.finish(header);
     parentPort!.postMessage({ type: "searched", id, terms: files.terms, shards: files.shards, version: files.version });
   } catch (e) {
     failed(id, e);
@@ -52,10 +59,24 @@ parentPort!.on("message", (msg: ToWorker) => {
     if (msg.type === "parse") {
       parseShare(msg.dir, msg.url, new Int32Array(msg.counter), msg.port);
       parentPort!.postMessage({ type: "parsed", id: msg.id });
-    } else {
-      // Parsed here, so that the bytes are not held while the index is built.
-      void search(msg.id, JSON.parse(new TextDecoder().decode(msg.json)) as SearchData, msg.outDir);
-    }
+    } else if (msg.type === "search-begin") {
+      const w: { writer: SearchWriter | null; error: unknown } = { writer: null, error: null };
+      writers.set(msg.id, w);
+      try {
+        w.writer = new SearchWriter(msg.outDir);
+      } catch (e) {
+        w.error = e;
+      }
+    } else if (msg.type === "search-chunk") {
+      const w = writers.get(msg.id);
+      if (!w?.writer) return;
+      try {
+        w.writer.add(JSON.parse(new TextDecoder().decode(msg.json)) as SearchChunk);
+      } catch (e) {
+        w.writer = null;
+        w.error = e;
+      }
+    } else void endSearch(msg.id, msg.header);
   } catch (e) {
     failed(msg.id, e);
   }

@@ -1,10 +1,14 @@
 // Messages between the main thread and the build worker (build-worker.ts).
 import type { MessagePort } from "node:worker_threads";
+import type { SearchHeader } from "../search/documents.ts";
 
 export type ToWorker =
   | { type: "parse"; id: number; dir: string; url: string | null; counter: SharedArrayBuffer; port: MessagePort }
-  /** `json`: UTF-8 bytes of the search data's JSON, transferred (a string would be copied, on the main thread). */
-  | { type: "search"; id: number; json: Uint8Array; outDir: string };
+  /** A search index begins (src/search/site-files.ts SearchWriter): its runs of meetings follow, then its end. */
+  | { type: "search-begin"; id: number; outDir: string }
+  /** `json`: UTF-8 bytes of a SearchChunk's JSON, transferred (a string would be copied, on the main thread). */
+  | { type: "search-chunk"; id: number; json: Uint8Array }
+  | { type: "search-end"; id: number; header: SearchHeader };
 
 export type FromWorker =
   | { type: "parsed"; id: number }

@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { existsSync } from "node:fs";
 import type { Archive } from "../../src/archive/model.ts";
 import { loadArchive } from "../../src/archive/load.ts";
-import { buildLunrIndex, buildSearchFiles, type SearchFiles } from "../../src/search/build-index.ts";
-import { htmlToText, searchDocuments, TextCache, type SearchData } from "../../src/search/documents.ts";
+import { buildLunrIndex, buildSearchFiles, IndexBuilder, type SearchFiles } from "../../src/search/build-index.ts";
+import { htmlToText, searchDocuments, searchSource, TextCache, type SearchData } from "../../src/search/documents.ts";
 import { SearchEngine, type SearchResponse } from "../../src/search/engine.ts";
 import { parseQuery } from "../../src/search/query.ts";
 import { REAL_NOTES } from "../../src/search/measure.ts";
@@ -106,6 +106,23 @@ describe("the search index of the sample archive", () => {
     const again = buildSearchFiles(searchDocuments(loadArchive(SAMPLE_NOTES)));
     expect([...again.files.keys()]).toEqual([...f.files.files.keys()]);
     for (const [path, content] of again.files) expect(content, path).toBe(f.files.files.get(path));
+  });
+
+  it("is the same files whatever runs the meetings come in", () => {
+    const source = searchSource(f.archive);
+    for (const size of [1, 7, 100_000]) {
+      const builder = new IndexBuilder();
+      const files = new Map<string, string>();
+      let runs = 0;
+      for (const chunk of source.chunks(size)) {
+        runs++;
+        for (const [path, content] of builder.add(chunk)) files.set(path, content);
+      }
+      for (const [path, content] of builder.finish(source.header).files) files.set(path, content);
+      expect(runs, `runs of ${size}`).toBe(Math.ceil(f.archive.meetings.length / size));
+      expect([...files.keys()].sort(), `runs of ${size}`).toEqual([...f.files.files.keys()].sort());
+      for (const [path, content] of files) expect(content, `${path}, runs of ${size}`).toBe(f.files.files.get(path));
+    }
   });
 
   it("turns back into a lunr index that answers as a plain one does", async () => {

@@ -1,0 +1,54 @@
+// The search index written by the build worker, from the runs of meetings
+// the main thread sends it, against the same index written on one thread.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadArchive } from "../../src/archive/load.ts";
+import { searchSource } from "../../src/search/documents.ts";
+import { writeSearchData } from "../../src/search/site-files.ts";
+import { BuildHelper } from "../../src/threads/build-helper.ts";
+import { SAMPLE_NOTES } from "../helpers/build.ts";
+
+const work = mkdtempSync(join(tmpdir(), "minutebook-search-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function tree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) out.set(relative(dir, join(e.parentPath, e.name)), readFileSync(join(e.parentPath, e.name), "utf8"));
+  }
+  return out;
+}
+
+describe("the build worker's search index", () => {
+  const source = searchSource(loadArchive(SAMPLE_NOTES));
+
+  it("is the index this thread would write, file for file", async () => {
+    const alone = join(work, "alone");
+    const expected = await writeSearchData(source, alone);
+    const helper = BuildHelper.start();
+    const summary = await helper.search(source, join(work, "worker"));
+    await helper.close();
+    expect(helper.fallbacks).toEqual([]);
+    expect(summary).toEqual({ terms: expected.terms, shards: expected.shards, version: expected.version });
+    const want = tree(alone);
+    expect(want.size).toBeGreaterThan(source.header.series.length);
+    expect(tree(join(work, "worker"))).toEqual(want);
+  });
+
+  it("is written by this thread when there is no worker, and a second build leaves no file of the first", async () => {
+    const helper = new BuildHelper(null);
+    const dir = join(work, "again");
+    await helper.search(source, dir);
+    const first = tree(dir);
+    // The same folder, indexed again from a run of fewer meetings: only its own files remain.
+    const fewer = { header: source.header, chunks: () => [...source.chunks(2)].slice(0, 1) };
+    await helper.search(fewer, dir);
+    const second = tree(dir);
+    expect(helper.fallbacks).toEqual([]);
+    const docs = (t: Map<string, string>) => [...t.keys()].filter((p) => p.startsWith(join("search", "d"))).length;
+    expect(docs(first)).toBeGreaterThan(2);
+    expect(docs(second)).toBe(2);
+  });
+});
