@@ -110,6 +110,37 @@ export interface SearchSource {
   header: SearchHeader;
   /** The meetings, oldest first, in runs of at most `size`; each call starts again from the first. */
   chunks(size?: number): Iterable<SearchChunk>;
+  /** The same runs before their bodies are read as text (textChunk() makes them chunks): the thread that indexes them does that. */
+  htmlChunks?(size?: number): Iterable<HtmlChunk>;
+}
+
+/** A document whose body (`fields.b`) is still its section's HTML. */
+export interface HtmlDoc extends SearchDoc {
+  /** Someone gave an update in it: it is kept even when it holds no text. */
+  spoke: boolean;
+}
+
+/** A run of meetings with their documents, bodies as HTML; each meeting's `first` counts from the run's first document. */
+export interface HtmlChunk {
+  meetings: SearchMeeting[];
+  docs: HtmlDoc[];
+}
+
+/**
+ * A run's bodies read as text, and the documents with nothing to find
+ * dropped; `first` is the archive's number of documents before the run.
+ */
+export function textChunk(chunk: HtmlChunk, first: number, textOf: (html: string) => string = htmlToText): SearchChunk {
+  const out: SearchChunk = { meetings: [], docs: [] };
+  for (const m of chunk.meetings) {
+    const start = first + out.docs.length;
+    for (const { spoke, fields, ...doc } of chunk.docs.slice(m.first, m.first + m.count)) {
+      const b = textOf(fields.b);
+      if (b || doc.heading || spoke) out.docs.push({ ...doc, fields: { ...fields, b } });
+    }
+    out.meetings.push({ ...m, first: start, count: first + out.docs.length - start });
+  }
+  return out;
 }
 
 /** Meetings per chunk: a few megabytes of text at most. */
@@ -160,17 +191,15 @@ export function searchSource(archive: Archive, textOf: (html: string) => string 
   }));
   const initiativeIndex = new Map(initiativeList.map((i, n) => [i.id, n]));
 
-  // Meeting `mi` and its documents, the first of which is document `first` of the archive.
-  const meetingDocs = (m: ArchiveMeeting, mi: number, first: number): { meeting: SearchMeeting; docs: SearchDoc[] } => {
-    const docs: SearchDoc[] = [];
+  // Meeting `mi` and its documents, the first of which is document `first` of its run.
+  const meetingDocs = (m: ArchiveMeeting, mi: number, first: number): { meeting: SearchMeeting; docs: HtmlDoc[] } => {
+    const docs: HtmlDoc[] = [];
     const meetingPeople = [...m.attendees, ...m.leads, ...m.notetakers];
     const meetingField = `${m.title}\n${m.series.name}`;
     const meetingPeopleText = [...new Set(meetingPeople)].map(personText).join("\n");
     const add = (anchor: string, heading: string, html: string, section: Section | null): void => {
-      const text = textOf(html);
       const speakers = section ? [...new Set(section.updates.map((u) => u.person))] : [];
       const askers = [...new Set(m.questions.filter((q) => q.section === (section ? section.id : null)).map((q) => q.person))];
-      if (!text && !heading && speakers.length === 0) return;
       const initiativeId = section?.initiative ?? null;
       const initiative = initiativeId !== null ? (initiativeIndex.get(initiativeId) ?? -1) : -1;
       const initiativeName = initiative >= 0 ? initiativeList[initiative]!.name : "";
@@ -190,8 +219,9 @@ export function searchSource(archive: Archive, textOf: (html: string) => string 
           h: initiativeName && initiativeName.toLowerCase() !== heading.toLowerCase() ? `${heading}\n${initiativeName}` : heading,
           m: meetingField,
           p,
-          b: text,
+          b: html,
         },
+        spoke: speakers.length > 0,
       });
     };
     add("", "", m.intro, null);
@@ -208,18 +238,25 @@ export function searchSource(archive: Archive, textOf: (html: string) => string 
     };
     return { meeting, docs };
   };
+  function* htmlChunks(size = CHUNK_MEETINGS): Generator<HtmlChunk> {
+    for (let i = 0; i < archive.meetings.length; i += size) {
+      const chunk: HtmlChunk = { meetings: [], docs: [] };
+      archive.meetings.slice(i, i + size).forEach((m, j) => {
+        const { meeting, docs } = meetingDocs(m, i + j, chunk.docs.length);
+        chunk.meetings.push(meeting);
+        chunk.docs.push(...docs);
+      });
+      yield chunk;
+    }
+  }
   return {
     header: { series, people, initiatives: initiativeList },
+    htmlChunks,
     *chunks(size = CHUNK_MEETINGS) {
       let first = 0;
-      for (let i = 0; i < archive.meetings.length; i += size) {
-        const chunk: SearchChunk = { meetings: [], docs: [] };
-        archive.meetings.slice(i, i + size).forEach((m, j) => {
-          const { meeting, docs } = meetingDocs(m, i + j, first);
-          chunk.meetings.push(meeting);
-          chunk.docs.push(...docs);
-          first += docs.length;
-        });
+      for (const raw of htmlChunks(size)) {
+        const chunk = textChunk(raw, first, textOf);
+        first += chunk.docs.length;
         yield chunk;
       }
     },

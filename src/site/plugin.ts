@@ -8,7 +8,7 @@ import { TEMPLATES } from "./templates/index.ts";
 import { loadArchive, loadArchiveInTurns, rereadNotes } from "../archive/load.ts";
 import { patchArchive } from "../archive/patch.ts";
 import { BuildHelper, type ParallelLoad } from "../threads/build-helper.ts";
-import { searchSource, TextCache } from "../search/documents.ts";
+import { searchSource } from "../search/documents.ts";
 import { relativizeHtml } from "./relative-urls.ts";
 import { writeSiteMeta } from "./sitemap.ts";
 import { staleRemover } from "./stale-pages.ts";
@@ -96,7 +96,6 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
   let search: Promise<unknown> | null = null;
   let partCount = 1;
   const serving = !!options.onPreviewReady;
-  const texts = serving ? new TextCache() : null;
   eleventyConfig.addGlobalData("minutebook", async () => {
     const onNote = options.onNote;
     if (given) loaded = given;
@@ -111,8 +110,7 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
     if (helper) {
       options.onArchive?.(loaded);
       await breather();
-      search = helper.search(searchSource(loaded, texts ? (html) => texts.text(html) : undefined), resolve(eleventyConfig.directories.output));
-      texts?.turn();
+      search = helper.search(searchSource(loaded), resolve(eleventyConfig.directories.output), { remember: serving });
       search.catch(() => {}); // awaited after the pages are written
       options.onSearch?.(search);
     }
@@ -182,11 +180,18 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
 
   // Last of the transforms (they run in the order they were added).
   const ownWrites: string[] = [];
+  // Folders this run made: a page's folder also holds its feeds, and a
+  // recursive mkdir of a folder that exists costs two system calls.
+  const made = new Set<string>();
   if (options.writesOutputs) {
     eleventyConfig.addTransform("write", function (content) {
       const path = this.page.outputPath;
       if (!path) return content;
-      mkdirSync(dirname(path), { recursive: true });
+      const dir = dirname(path);
+      if (!made.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
       writeFileSync(path, content);
       ownWrites.push(path);
       return "";
@@ -200,6 +205,7 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
     if (!loaded) return;
     const out = resolve(directories.output);
     const written = options.writesOutputs ? ownWrites.splice(0).map((path) => resolve(path)) : results.flatMap((r) => (r.outputPath ? [resolve(r.outputPath)] : []));
+    made.clear(); // removeStale may remove a folder before the next run (serve)
     if (part === 0) {
       // A dry run copies no passthrough files.
       if (options.writesOutputs) cpSync(ASSETS_DIR, join(out, "assets"), { recursive: true });

@@ -91,16 +91,20 @@ export class BuildHelper {
   /**
    * Builds the search index and writes it (and the search scripts) into a
    * site folder. The documents are made here, a run of meetings at a time,
-   * each run sent as it is made: neither thread ever holds them all.
+   * each run sent as it is made: neither thread ever holds them all. The
+   * worker reads their bodies as text; with `remember` (serve), it keeps
+   * them for the next index of the same archive.
    */
-  async search(source: SearchSource, outDir: string): Promise<SearchSummary> {
+  async search(source: SearchSource, outDir: string, options: { remember?: boolean } = {}): Promise<SearchSummary> {
     const worker = this.#worker;
     if (worker) {
       const id = this.#next++;
-      const answered = this.#ask({ type: "search-begin", id, outDir });
-      for (const chunk of source.chunks()) {
+      const answered = this.#ask({ type: "search-begin", id, outDir, remember: options.remember ?? false });
+      // The bodies go as HTML when the source can give them so: reading them as text is the worker's work then.
+      const html = source.htmlChunks !== undefined;
+      for (const chunk of source.htmlChunks?.() ?? source.chunks()) {
         const json = new TextEncoder().encode(JSON.stringify(chunk));
-        worker.postMessage({ type: "search-chunk", id, json } satisfies ToWorker, [json.buffer]);
+        worker.postMessage({ type: "search-chunk", id, json, html } satisfies ToWorker, [json.buffer]);
       }
       worker.postMessage({ type: "search-end", id, header: source.header } satisfies ToWorker);
       try {

@@ -9,7 +9,7 @@
 // model is plain data that JSON keeps unchanged (src/core/model.ts).
 import { parentPort, type MessagePort } from "node:worker_threads";
 import { parseSettings, planLoad, readAndParse, type ParsedNote } from "../archive/load.ts";
-import type { SearchChunk, SearchHeader } from "../search/documents.ts";
+import { htmlToText, TextCache, textChunk, type HtmlChunk, type SearchChunk, type SearchHeader } from "../search/documents.ts";
 import { SearchWriter } from "../search/site-files.ts";
 import type { ShareMessage, ToWorker } from "./protocol.ts";
 
@@ -39,8 +39,20 @@ function parseShare(dir: string, url: string | null, counter: Int32Array, port: 
 
 const failed = (id: number, e: unknown): void => parentPort!.postMessage({ type: "failed", id, message: (e as Error).stack ?? String(e) });
 
-/** The search indexes being written, by request: a run that fails keeps its error for the end. */
-const writers = new Map<number, { writer: SearchWriter | null; error: unknown }>();
+interface Search {
+  writer: SearchWriter | null;
+  /** Documents of the runs so far. */
+  docs: number;
+  remember: boolean;
+  /** Why the writer was dropped, for the end. */
+  error: unknown;
+}
+
+/** The search indexes being written, by request. */
+const writers = new Map<number, Search>();
+
+/** serve indexes the archive again after every save: most sections' text is the same as the last time. (A build keeps none: at 50x they would be hundreds of megabytes.) */
+const texts = new TextCache();
 
 async function endSearch(id: number, header: SearchHeader): Promise<void> {
   const w = writers.get(id);
@@ -48,6 +60,7 @@ async function endSearch(id: number, header: SearchHeader): Promise<void> {
   try {
     if (!w || !w.writer) throw w?.error ?? new Error("a search index ended that never began");
     const files = await w.writer.finish(header);
+    if (w.remember) texts.turn();
     parentPort!.postMessage({ type: "searched", id, terms: files.terms, shards: files.shards, version: files.version });
   } catch (e) {
     failed(id, e);
@@ -60,7 +73,7 @@ parentPort!.on("message", (msg: ToWorker) => {
       parseShare(msg.dir, msg.url, new Int32Array(msg.counter), msg.port);
       parentPort!.postMessage({ type: "parsed", id: msg.id });
     } else if (msg.type === "search-begin") {
-      const w: { writer: SearchWriter | null; error: unknown } = { writer: null, error: null };
+      const w: Search = { writer: null, docs: 0, remember: msg.remember, error: null };
       writers.set(msg.id, w);
       try {
         w.writer = new SearchWriter(msg.outDir);
@@ -71,7 +84,10 @@ parentPort!.on("message", (msg: ToWorker) => {
       const w = writers.get(msg.id);
       if (!w?.writer) return;
       try {
-        w.writer.add(JSON.parse(new TextDecoder().decode(msg.json)) as SearchChunk);
+        const run = JSON.parse(new TextDecoder().decode(msg.json)) as HtmlChunk | SearchChunk;
+        const chunk = msg.html ? textChunk(run as HtmlChunk, w.docs, w.remember ? (html) => texts.text(html) : htmlToText) : (run as SearchChunk);
+        w.docs += chunk.docs.length;
+        w.writer.add(chunk);
       } catch (e) {
         w.writer = null;
         w.error = e;

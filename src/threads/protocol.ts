@@ -5,9 +5,14 @@ import type { SearchHeader } from "../search/documents.ts";
 export type ToWorker =
   | { type: "parse"; id: number; dir: string; url: string | null; counter: SharedArrayBuffer; port: MessagePort }
   /** A search index begins (src/search/site-files.ts SearchWriter): its runs of meetings follow, then its end. */
-  | { type: "search-begin"; id: number; outDir: string }
-  /** `json`: UTF-8 bytes of a SearchChunk's JSON, transferred (a string would be copied, on the main thread). */
-  | { type: "search-chunk"; id: number; json: Uint8Array }
+  /** `remember`: keep the sections' texts for the next index of the same archive (serve). */
+  | { type: "search-begin"; id: number; outDir: string; remember: boolean }
+  /**
+   * `json`: UTF-8 bytes of a run's JSON, transferred (a string would be
+   * copied, on the main thread): an HtmlChunk when `html`, whose bodies the
+   * worker reads as text, else a SearchChunk.
+   */
+  | { type: "search-chunk"; id: number; json: Uint8Array; html: boolean }
   | { type: "search-end"; id: number; header: SearchHeader };
 
 export type FromWorker =
