@@ -7,7 +7,7 @@ import lunr from "lunr";
 import { Writer } from "./codec.ts";
 import { BOOSTS, dataSource, FIELDS, type SearchChunk, type SearchData, type SearchHeader, type SearchMeeting } from "./documents.ts";
 import { PostingLists } from "./postings.ts";
-import { docsPath, FORMAT, metaPath, shardPath, type DocsFile, type MetaFile, type ShardFile } from "./format.ts";
+import { docsPath, FORMAT, metaPath, shardPath, type DocsFile, type MeetingDocs, type MetaFile, type ShardFile } from "./format.ts";
 import { fieldTerms, searchPipeline, tokenize } from "./pipeline.ts";
 // "<" as \u003c: no file of the index reads as markup, whatever a note holds.
 import { safeJson } from "../site/safe-json.ts";
@@ -15,9 +15,18 @@ import { safeJson } from "../site/safe-json.ts";
 export interface BuildOptions {
   /** Raw size a term shard grows to before the next begins (a single term's postings may exceed it). */
   shardBytes?: number;
+  /** Raw size a docs file grows to before the next begins (a single meeting's documents may exceed it). */
+  docsBytes?: number;
 }
 
 export const DEFAULT_SHARD_BYTES = 12_000;
+/**
+ * Two or three meetings of the real archive a file. Measured with
+ * `npm run search:size` (1x, median first search of 42 queries, gzip):
+ * a file a meeting, 615 files and 81 KB; 4,000 bytes, 335 files and 93 KB;
+ * 6,000, 258 files and 99 KB; 8,000, 108 KB. At 10x, 6,150 files become 2,744.
+ */
+export const DEFAULT_DOCS_BYTES = 6_000;
 
 export interface SearchFiles {
   /** Path under /search/ -> content. */
@@ -46,6 +55,7 @@ export function buildSearchFiles(data: SearchData, options: BuildOptions = {}): 
  */
 export class IndexBuilder {
   readonly #shardBytes: number;
+  readonly #docsBytes: number;
   readonly #postings = new PostingLists(FIELDS.length);
   readonly #lengths: number[][] = FIELDS.map(() => []);
   readonly #initiative: number[] = [];
@@ -54,12 +64,18 @@ export class IndexBuilder {
   /** Path -> SHA-256 of its content, for the version. */
   readonly #digests = new Map<string, string>();
   readonly #tf = new Map<string, number>();
+  /** The docs file being filled: its meetings' documents, and its raw size so far. */
+  #pending: MeetingDocs[] = [];
+  #pendingBytes = 0;
+  /** Meetings of each docs file written. */
+  readonly #docFiles: number[] = [];
 
   constructor(options: BuildOptions = {}) {
     this.#shardBytes = options.shardBytes ?? DEFAULT_SHARD_BYTES;
+    this.#docsBytes = options.docsBytes ?? DEFAULT_DOCS_BYTES;
   }
 
-  /** Adds a run of meetings (the next in order) and returns their documents files. */
+  /** Adds a run of meetings (the next in order) and returns the docs files it filled. */
   add(chunk: SearchChunk): Map<string, string> {
     const out = new Map<string, string>();
     let d = this.#initiative.length;
@@ -77,20 +93,34 @@ export class IndexBuilder {
       d++;
     }
     for (const m of chunk.meetings) {
-      const i = this.#meetings.length;
       const at = m.first - (d - chunk.docs.length);
-      const docs: DocsFile = chunk.docs.slice(at, at + m.count).map((doc) => [doc.anchor, doc.heading, doc.fields.b]);
-      const content = safeJson(docs);
-      out.set(docsPath(i), content);
-      this.#digests.set(docsPath(i), digest(content));
+      const docs: MeetingDocs = chunk.docs.slice(at, at + m.count).map((doc) => [doc.anchor, doc.heading, doc.fields.b]);
+      this.#pending.push(docs);
+      for (const [anchor, heading, text] of docs) this.#pendingBytes += anchor.length + heading.length + text.length + 12;
+      if (this.#pendingBytes >= this.#docsBytes) this.#flushDocs(out);
       // Only what meta.json lists of a meeting is kept.
       this.#meetings.push({ ...m });
     }
     return out;
   }
 
-  /** The term shards and meta.json, once every meeting was added. */
+  /** The docs file being filled, written into `out`. */
+  #flushDocs(out: Map<string, string>): void {
+    if (this.#pending.length === 0) return;
+    const file: DocsFile = this.#pending;
+    const path = docsPath(this.#docFiles.length);
+    const content = safeJson(file);
+    out.set(path, content);
+    this.#digests.set(path, digest(content));
+    this.#docFiles.push(file.length);
+    this.#pending = [];
+    this.#pendingBytes = 0;
+  }
+
+  /** The last docs file, the term shards and meta.json, once every meeting was added. */
   finish(header: SearchHeader): SearchFiles {
+    const files = new Map<string, string>();
+    this.#flushDocs(files);
     const terms = this.#postings.terms().sort(); // code-unit order, the order lunr.TokenSet.fromArray needs
     const shards: { terms: string[]; postings: string[] }[] = [];
     let size = Infinity;
@@ -105,7 +135,6 @@ export class IndexBuilder {
       shard.postings.push(encoded);
       size += term.length + 1 + encoded.length;
     }
-    const files = new Map<string, string>();
     shards.forEach((s, i) => {
       const file: ShardFile = { t: s.terms.join(" "), p: s.postings.join("") };
       const content = safeJson(file);
@@ -146,6 +175,7 @@ export class IndexBuilder {
       lengths: this.#lengths.map(ints),
       initiative: ints(this.#initiative.map((i) => i + 1)),
       docPeople: lists(this.#docPeople),
+      docFiles: ints(this.#docFiles),
     };
     // The files' digests in path order, then meta.json itself.
     const hash = createHash("sha256");

@@ -9,7 +9,7 @@
 // the matched words marked.
 import lunr from "lunr";
 import { Reader } from "./codec.ts";
-import { B, docsPath, FORMAT, K1, metaPath, shardPath, type DocsFile, type MetaFile, type ShardFile } from "./format.ts";
+import { B, docsPath, FORMAT, K1, metaPath, shardPath, type DocsFile, type MeetingDocs, type MetaFile, type ShardFile } from "./format.ts";
 import { analyze, searchPipeline } from "./pipeline.ts";
 import { parseQuery, type QueryWord } from "./query.ts";
 
@@ -171,6 +171,8 @@ export class SearchEngine {
   private readonly loaded: (Shard | undefined)[] = [];
   private readonly postings = new Map<string, Postings>();
   private readonly docsCache = new Map<number, Promise<DocsFile>>();
+  /** The first meeting of each docs file, and one past the last. */
+  private readonly fileFirst: Int32Array;
   // Scratch space of a query, one slot per document.
   private readonly scratchScore: Float64Array;
   private readonly scratchGroups: Int32Array;
@@ -211,6 +213,10 @@ export class SearchEngine {
       for (let k = 0; k < counts[m]!; k++) this.docMeeting[d++] = m;
       this.meetingFirst[m + 1] = d;
     }
+    const perFile: number[] = [];
+    for (const r = new Reader(meta.docFiles); !r.done; ) perFile.push(r.int());
+    this.fileFirst = new Int32Array(perFile.length + 1);
+    perFile.forEach((k, f) => (this.fileFirst[f + 1] = this.fileFirst[f]! + k));
     this.meetingSeries = ints(meta.meetings.series, meetings);
     this.meetingPeople = lists(meta.meetings.people, meetings);
     this.dates = meta.meetings.date.split(" ");
@@ -722,14 +728,26 @@ export class SearchEngine {
     };
   }
 
-  private docs(meeting: number): Promise<DocsFile> {
-    let p = this.docsCache.get(meeting);
-    if (!p) {
-      p = this.load(docsPath(meeting)).then((t) => JSON.parse(t) as DocsFile);
-      this.docsCache.set(meeting, p);
-      p.catch(() => this.docsCache.delete(meeting));
+  /** A meeting's documents, from the docs file that holds it (fetched once for all its meetings). */
+  private async docs(meeting: number): Promise<MeetingDocs> {
+    // The last file whose first meeting is at most this one.
+    let lo = 0;
+    let hi = this.fileFirst.length - 2;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.fileFirst[mid]! <= meeting) lo = mid;
+      else hi = mid - 1;
     }
-    return p;
+    let p = this.docsCache.get(lo);
+    if (!p) {
+      const file = lo;
+      p = this.load(docsPath(file)).then((t) => JSON.parse(t) as DocsFile);
+      this.docsCache.set(file, p);
+      p.catch(() => this.docsCache.delete(file));
+    }
+    const docs = (await p)[meeting - this.fileFirst[lo]!];
+    if (!docs) throw new Error(`search index: no documents of meeting ${meeting} in ${docsPath(lo)}`);
+    return docs;
   }
 }
 

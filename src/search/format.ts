@@ -8,13 +8,18 @@
 //                  each term shard starts. Fetched once, on the first search.
 //   t/N.json       term shard N: a run of the sorted terms with their
 //                  postings, fetched when a query needs one of its terms.
-//   d/N.json       meeting N's sections: anchor, heading and text, fetched
-//                  to show that meeting in the results (snippets).
+//   d/N.json       the sections of a run of consecutive meetings (docs
+//                  file N): anchor, heading and text, fetched to show
+//                  those meetings in the results (snippets). A few
+//                  meetings a file, not one: a file costs a build far more
+//                  than its bytes (about 0.6 ms to create one on the
+//                  machine of the README's benchmark), and a large archive
+//                  has tens of thousands of meetings.
 //
 // Integers are written with codec.ts. Every list is in a fixed order, so the
 // same archive always gives the same bytes.
 
-export const FORMAT = 1;
+export const FORMAT = 2;
 
 export interface MetaFile {
   format: typeof FORMAT;
@@ -50,6 +55,8 @@ export interface MetaFile {
   initiative: string;
   /** Speakers and askers of every document (sorted lists of person indexes). */
   docPeople: string;
+  /** How many meetings each docs file holds, in order (integers). */
+  docFiles: string;
 }
 
 /**
@@ -65,11 +72,14 @@ export interface ShardFile {
 }
 
 /** A meeting's documents, in order: [anchor, heading, text]. */
-export type DocsFile = [anchor: string, heading: string, text: string][];
+export type MeetingDocs = [anchor: string, heading: string, text: string][];
+
+/** A docs file: the documents of its run of meetings, meeting by meeting. */
+export type DocsFile = MeetingDocs[];
 
 export const metaPath = "meta.json";
 export const shardPath = (n: number): string => `t/${n}.json`;
-export const docsPath = (meeting: number): string => `d/${meeting}.json`;
+export const docsPath = (file: number): string => `d/${file}.json`;
 
 /** lunr's BM25 parameters (its defaults), used by the builder and the engine alike. */
 export const K1 = 1.2;

@@ -21,21 +21,19 @@ interface Fixture {
   open(): Promise<SearchEngine>;
 }
 
+function openFiles(files: SearchFiles): Promise<SearchEngine> {
+  return SearchEngine.open(async (path) => {
+    const c = files.files.get(path.replace(/\?.*$/, ""));
+    if (c === undefined) throw new Error(`no file ${path}`);
+    return c;
+  });
+}
+
 function fixture(dir: string): Fixture {
   const archive = loadArchive(dir);
   const data = searchDocuments(archive);
   const files = buildSearchFiles(data);
-  return {
-    archive,
-    data,
-    files,
-    open: () =>
-      SearchEngine.open(async (path) => {
-        const c = files.files.get(path.replace(/\?.*$/, ""));
-        if (c === undefined) throw new Error(`no file ${path}`);
-        return c;
-      }),
-  };
+  return { archive, data, files, open: () => openFiles(files) };
 }
 
 /** Text of a result's heading and snippet. */
@@ -122,6 +120,23 @@ describe("the search index of the sample archive", () => {
       expect(runs, `runs of ${size}`).toBe(Math.ceil(f.archive.meetings.length / size));
       expect([...files.keys()].sort(), `runs of ${size}`).toEqual([...f.files.files.keys()].sort());
       for (const [path, content] of files) expect(content, `${path}, runs of ${size}`).toBe(f.files.files.get(path));
+    }
+  });
+
+  it("shows the same sections whether a docs file holds one meeting, a few or all", async () => {
+    const one = buildSearchFiles(f.data, { docsBytes: 1 });
+    const all = buildSearchFiles(f.data, { docsBytes: Infinity });
+    const docFiles = (x: SearchFiles) => [...x.files.keys()].filter((p) => p.startsWith("d/")).length;
+    expect(docFiles(one)).toBe(f.data.meetings.length);
+    expect(docFiles(all)).toBe(1);
+    expect(docFiles(f.files)).toBeGreaterThan(1);
+    expect(docFiles(f.files)).toBeLessThan(f.data.meetings.length);
+    const engines = await Promise.all([one, all, f.files].map(openFiles));
+    for (const q of ["release", "@felixb", "sync", "notes", "0.4"]) {
+      const [a, b, c] = await Promise.all(engines.map((e) => e.search(q, {}, { perPage: 50, perMeeting: 20 })));
+      expect(a!.results.length, q).toBeGreaterThan(0);
+      expect(b, q).toEqual(a);
+      expect(c, q).toEqual(a);
     }
   });
 

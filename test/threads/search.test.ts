@@ -45,10 +45,10 @@ describe("the build worker's search index", () => {
     // The same folder, indexed again from a run of fewer meetings: only its own files remain.
     const fewer = { header: source.header, chunks: () => [...source.chunks(2)].slice(0, 1) };
     await helper.search(fewer, dir);
-    const second = tree(dir);
+    await helper.search(fewer, join(work, "fewer"));
     expect(helper.fallbacks).toEqual([]);
-    const docs = (t: Map<string, string>) => [...t.keys()].filter((p) => p.startsWith(join("search", "d"))).length;
-    expect(docs(first)).toBeGreaterThan(2);
-    expect(docs(second)).toBe(2);
+    const docs = (t: Map<string, string>) => [...t.keys()].filter((p) => p.startsWith(join("search", "d")));
+    expect(docs(first).length).toBeGreaterThan(docs(tree(dir)).length);
+    expect(tree(dir)).toEqual(tree(join(work, "fewer")));
   });
 });
