@@ -219,14 +219,34 @@ async function verify(source: string, scaled: string, factor: number): Promise<s
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { parseArgs } = await import("node:util");
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { mode: { type: "string", default: "series" }, verify: { type: "boolean" } },
-  });
+  const usage = "usage: node --import tsx bench/scale.ts NOTES_DIR N OUT_DIR [--mode series|dates] [--verify]";
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { mode: { type: "string", default: "series" }, verify: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    });
+  } catch (e) {
+    console.error(`scale: ${(e as Error).message}\n${usage}`);
+    process.exit(2);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(`${usage}
+
+Writes N copies of the notes in NOTES_DIR into OUT_DIR, each copy's
+meetings distinct from every other copy's:
+  --mode series   copy K keeps its dates; its series get "-copyK" (default)
+  --mode dates    copy K moves (K-1) times the archive's span later, while
+                  the years stay up to 2100
+  --verify        read both archives and check that the copy holds N times
+                  the meetings, errors and renumbered meetings`);
+    process.exit(0);
+  }
   const [notes, n, dest] = positionals;
   const mode = values.mode as ScaleMode;
   if (!notes || !n || !dest || (mode !== "series" && mode !== "dates")) {
-    console.error("usage: node --import tsx bench/scale.ts NOTES_DIR N OUT_DIR [--mode series|dates] [--verify]");
+    console.error(usage);
     process.exit(2);
   }
   const started = Date.now();
