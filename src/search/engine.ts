@@ -88,6 +88,18 @@ const SNIPPET = 220;
 /** Values of a filter sent with results: the most frequent. */
 export const MAX_FACET_VALUES = 50;
 
+/** The last of the first `count` ascending starts that is at most `x` (0 when none is). */
+function lastAtMost<T extends string | number>(starts: ArrayLike<T>, count: number, x: T): number {
+  let lo = 0;
+  let hi = count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 function ints(s: string, count: number): Int32Array {
   const r = new Reader(s);
   const out = new Int32Array(count);
@@ -242,14 +254,7 @@ export class SearchEngine {
 
   /** The shard whose range holds a term. */
   shardOf(term: string): number {
-    let lo = 0;
-    let hi = this.shardStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.shardStarts[mid]! <= term) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtMost(this.shardStarts, this.shardStarts.length, term);
   }
 
   private shardsFor(word: { term: string | null; prefix: string | null }): number[] {
@@ -730,14 +735,7 @@ export class SearchEngine {
 
   /** A meeting's documents, from the docs file that holds it (fetched once for all its meetings). */
   private async docs(meeting: number): Promise<MeetingDocs> {
-    // The last file whose first meeting is at most this one.
-    let lo = 0;
-    let hi = this.fileFirst.length - 2;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.fileFirst[mid]! <= meeting) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtMost(this.fileFirst, this.fileFirst.length - 1, meeting);
     let p = this.docsCache.get(lo);
     if (!p) {
       const file = lo;
