@@ -24,6 +24,7 @@ const REAL = resolve(ROOT, "../shared/corpus/ipfs-team-mgmt/meeting-notes");
 const ELEVENTY = join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
 const SITE_URL = "https://notes.example.org/team/";
 const BASELINE_CONFIG = join(ROOT, "bench/baseline/eleventy.config.js");
+const FLOOR = join(ROOT, "bench/floor.ts");
 const GIB = 1024 ** 3;
 
 export const TARGETS = {
@@ -44,7 +45,8 @@ const HELP = `Usage: npm run bench -- [options]
   --scale-mode M      how 10x, 50x are made: series (default) or dates (see bench/scale.ts)
   --serve-edits N     edits timed in serve (default 5)
   --search-sizes L    sizes whose search is measured (default 1,10)
-  --no-serve, --no-search, --no-chromium   skip those measurements
+  --no-serve, --no-search, --no-chromium, --no-floor   skip those measurements
+                      (the floor: each tool's output written alone, by bench/floor.ts)
   --timeout MIN       per build (default 30)
   --heap MB           run both builds with node --max-old-space-size=MB (default: Node's own
                       limit, what a user gets; for finding a build's real peak when it runs out)
@@ -83,6 +85,20 @@ interface SizeResult {
   /** The same ratio of CPU time (user + system). */
   cpuRatio: number | null;
   search?: SearchResult;
+  /** Each tool's output written alone (bench/floor.ts), and the least ratio that leaves minutebook. */
+  floor?: { baseline: Floor; minutebook: Floor; ratio: number };
+}
+
+interface Floor {
+  ms: number;
+  files: number;
+  bytes: number;
+}
+
+/** Writing a built site's files and nothing else, in a fresh process: the least any build of that output costs here. */
+async function writeFloor(site: string): Promise<Floor | null> {
+  const m = await measure(process.execPath, ["--import", "tsx", FLOOR, site, "--runs", "3"], { cwd: ROOT });
+  return m.code === 0 ? (JSON.parse(m.stdout) as Floor) : null;
 }
 
 function machine() {
@@ -169,6 +185,7 @@ async function main(): Promise<number> {
       "no-serve": { type: "boolean" },
       "no-search": { type: "boolean" },
       "no-chromium": { type: "boolean" },
+      "no-floor": { type: "boolean" },
       timeout: { type: "string", default: "30" },
       keep: { type: "boolean" },
       heap: { type: "string" },
@@ -248,6 +265,12 @@ async function main(): Promise<number> {
         ratio: tools.baseline.failed || tools.minutebook.failed ? null : tools.minutebook.medianMs / tools.baseline.medianMs,
         cpuRatio: tools.baseline.medianCpuMs && tools.minutebook.medianCpuMs ? tools.minutebook.medianCpuMs / tools.baseline.medianCpuMs : null,
       };
+      if (!values["no-floor"] && !tools.baseline.failed && !tools.minutebook.failed) {
+        const [b, m] = [await writeFloor(outs.baseline), await writeFloor(outs.minutebook)];
+        // Eleventy's build with its own writes swapped for minutebook's: what minutebook's output costs at least.
+        if (b && m) result.floor = { baseline: b, minutebook: m, ratio: (tools.baseline.medianMs - b.ms + m.ms) / tools.baseline.medianMs };
+        if (result.floor) console.log(`${size}x floor: writing Eleventy's output ${fmtS(b!.ms)} s, minutebook's ${fmtS(m!.ms)} s; least ratio ${result.floor.ratio.toFixed(2)}x`);
+      }
       if (!values["no-search"] && searchSizes.has(size) && !tools.minutebook.failed) {
         result.search = await measureSearch(ROOT, outs.minutebook, { queries: 40, chromium: !values["no-chromium"] });
         const s = result.search;
@@ -313,6 +336,16 @@ function render(results: SizeResult[], serve: ServeResult | { missing: string } 
   out.push(
     `\nOutput written: ${results.map((r) => `${r.size}x Eleventy ${r.baseline.files} files, ${fmtMiB(r.baseline.bytes)}; minutebook ${r.minutebook.files} files, ${fmtMiB(r.minutebook.bytes)}`).join(". ")}.`,
   );
+  const floors = results.filter((r) => r.floor);
+  if (floors.length) {
+    out.push("\nWriting each output alone (bench/floor.ts: the files read into memory first, then written to a fresh folder, one writeFileSync each, median of 3), and the least ratio that leaves: Eleventy's build with its writes swapped for minutebook's:\n");
+    out.push(
+      table(
+        ["size", "Eleventy files", "written in", "minutebook files", "written in", "least ratio"],
+        floors.map((r) => [`${r.size}x`, r.floor!.baseline.files, `${fmtS(r.floor!.baseline.ms)} s`, r.floor!.minutebook.files, `${fmtS(r.floor!.minutebook.ms)} s`, `${r.floor!.ratio.toFixed(2)}x`]),
+      ),
+    );
+  }
   const failures = results.flatMap((r) => [r.baseline.failed, r.minutebook.failed].filter(Boolean).map((f) => `${r.size}x ${f}`));
   if (failures.length) out.push(`\nFailed builds:\n${failures.join("\n")}`);
 
