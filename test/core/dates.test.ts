@@ -112,6 +112,9 @@ describe("a meeting's date", () => {
     const m = only(parseFixture("2017-10-6--all-hands.md"));
     expect(m.date).toBe("2017-10-06");
     expect(m.id).toBe("2017-10-06--all-hands");
+    expect(parseFixture("2017-10-6--all-hands.md").problems.map((p) => [p.line, p.message])).toEqual([
+      [1, "the title says 2017-11-06 but the file name says 2017-10-06; read as 2017-10-06: correct the title, rename the file, or set date: in front matter"],
+    ]);
   });
 
   it("comes from the title when the file name has none", () => {

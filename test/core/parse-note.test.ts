@@ -58,6 +58,8 @@ describe("parseNote on every fixture", () => {
   it("only the notes with something wrong have problems", () => {
     const withProblems = FIXTURES.filter((name) => parseFixture(name).problems.some((p) => p.severity !== "info"));
     expect(withProblems).toEqual([
+      // Its title says 6 November, its file name 6 October.
+      "2017-10-6--all-hands.md",
       "2020-11-02--design-review.md",
       "2020-11-09--design-review.md",
       "2021-01-04-to-2021-01-25--standup-archive.md",
@@ -289,5 +291,28 @@ describe("parseNote on random notes", () => {
       const r = parseNote(bytes, { source: SOURCES[i % SOURCES.length]! });
       wellFormed(r, SOURCES[i % SOURCES.length]!);
     }
+  });
+});
+
+describe("a title whose date is not the file name's", () => {
+  it("is read on the file name's date, with a warning on the title's line", () => {
+    const r = parseText("\n# Widget Weekly 2019-05-13\n\n## Notes\n\n- things\n", "2019-04-13--widget-weekly.md");
+    expect(only(r).date).toBe("2019-04-13");
+    expect(r.problems).toEqual([
+      {
+        source: "2019-04-13--widget-weekly.md",
+        line: 2,
+        severity: "warning",
+        message: "the title says 2019-05-13 but the file name says 2019-04-13; read as 2019-04-13: correct the title, rename the file, or set date: in front matter",
+      },
+    ]);
+  });
+
+  it("is not a problem when the dates agree, in any format, or when front matter sets the date", () => {
+    expect(parseText("# Widget Weekly, April 8, 2019\n\n- things\n", "2019-04-08--widget-weekly.md").problems).toEqual([]);
+    expect(parseText("# Widget Weekly 2019-04-08\n\n- things\n", "2019-04-08--widget-weekly.md").problems).toEqual([]);
+    const fixed = parseText("---\ndate: 2019-05-13\n---\n# Widget Weekly 2019-05-13\n\n- things\n", "2019-04-13--widget-weekly.md");
+    expect(fixed.problems).toEqual([]);
+    expect(only(fixed).date).toBe("2019-05-13");
   });
 });

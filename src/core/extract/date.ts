@@ -10,7 +10,13 @@ export function date(state: ExtractState): void {
     state.date = withinRange(state, ctx.chunkDate);
     return;
   }
-  state.date = ctx.fileDate ?? dateInText(state.title)?.date ?? null;
+  const titled = dateInText(state.title)?.date ?? null;
+  state.date = ctx.fileDate ?? titled;
+  // The file name's date makes the page's address, so it stays; a title that says otherwise is a slip in one of the two.
+  if (ctx.fileDate && !ctx.fileEnd && titled && titled !== ctx.fileDate && !ctx.frontKeys.includes("date")) {
+    const line = state.titleIndex >= 0 ? state.line(state.tokens[state.titleIndex]!) : state.firstLine();
+    state.problem(line, "warning", `the title says ${titled} but the file name says ${ctx.fileDate}; read as ${ctx.fileDate}: correct the title, rename the file, or set date: in front matter`);
+  }
 }
 
 /** A dated heading outside its file's date range is most often a year typo: correct it, and say so. */
