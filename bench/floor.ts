@@ -17,7 +17,7 @@ Reads every file of the built site SITE into memory, then times writing them
 all to a temporary folder (median of --runs, default 3), and prints
 {"ms": …, "runsMs": […], "files": …, "bytes": …} as JSON.`;
 
-interface Floor {
+export interface Floor {
   ms: number;
   runsMs: number[];
   files: number;

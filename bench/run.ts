@@ -14,6 +14,7 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import type { Floor } from "./floor.ts";
 import { hasGnuTime, measure, median, type Measured } from "./proc.ts";
 import { scaleArchive, type ScaleMode } from "./scale.ts";
 import { measureSearch, type SearchResult, type SearchSide } from "./search.ts";
@@ -87,12 +88,6 @@ interface SizeResult {
   search?: SearchResult;
   /** Each tool's output written alone (bench/floor.ts), and the least ratio that leaves minutebook. */
   floor?: { baseline: Floor; minutebook: Floor; ratio: number };
-}
-
-interface Floor {
-  ms: number;
-  files: number;
-  bytes: number;
 }
 
 /** Writing a built site's files and nothing else, in a fresh process: the least any build of that output costs here. */

@@ -109,10 +109,11 @@ describe("a meeting's date", () => {
 
   it("prefers the file name to a different date in the title", () => {
     // The title says "6th November 2017"; the file is the 2017-10-6 note.
-    const m = only(parseFixture("2017-10-6--all-hands.md"));
+    const r = parseFixture("2017-10-6--all-hands.md");
+    const m = only(r);
     expect(m.date).toBe("2017-10-06");
     expect(m.id).toBe("2017-10-06--all-hands");
-    expect(parseFixture("2017-10-6--all-hands.md").problems.map((p) => [p.line, p.message])).toEqual([
+    expect(r.problems.map((p) => [p.line, p.message])).toEqual([
       [1, "the title says 2017-11-06 but the file name says 2017-10-06; read as 2017-10-06: correct the title, rename the file, or set date: in front matter"],
     ]);
   });
