@@ -1,6 +1,6 @@
 // The Eleventy adapter: loads the archive once per build, paginates pages
 // over it, copies assets, and makes every internal URL relative.
-import { copyFileSync, cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import type { Archive } from "../archive/model.ts";
 import { ROOT, TEMPLATES_DIR } from "../paths.ts";
@@ -10,6 +10,7 @@ import { patchArchive } from "../archive/patch.ts";
 import { BuildHelper, type ParallelLoad } from "../threads/build-helper.ts";
 import { searchSource } from "../search/documents.ts";
 import { relativizeHtml } from "./relative-urls.ts";
+import { linksRelative, PageWriter } from "./page-writer.ts";
 import { writeSiteMeta } from "./sitemap.ts";
 import { staleRemover } from "./stale-pages.ts";
 import { setArchive } from "./state.ts";
@@ -40,10 +41,8 @@ export interface MinutebookOptions {
   /** The files this run wrote (after each part): the CLI's summary counts them. */
   onWritten?: (outputPaths: string[]) => void;
   /**
-   * The CLI's build: Eleventy renders as a dry run and the plugin writes each
-   * output in its last transform, which hands Eleventy back an empty string.
-   * Eleventy would hold every output's text in its results until the run
-   * ends: the text is garbage once written, long before it could be promoted.
+   * The CLI's build: Eleventy renders as a dry run and each template writes
+   * its page as soon as it is rendered (page-writer.ts).
    */
   writesOutputs?: boolean;
   /** serve: takes the function that writes the meeting pages of saved notes ahead of the rebuild (preview.ts). */
@@ -81,7 +80,8 @@ export interface EleventyConfig {
 export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOptions): void {
   // Virtual templates: Eleventy never imports a TypeScript file itself, so the
   // templates are the same modules as the rest, from the sources or the bundle.
-  for (const [path, template] of Object.entries(TEMPLATES)) eleventyConfig.addTemplate(path, template);
+  const writer = options.writesOutputs ? new PageWriter() : null;
+  for (const [path, template] of Object.entries(TEMPLATES)) eleventyConfig.addTemplate(path, writer ? writer.writing(template) : template);
   eleventyConfig.addWatchTarget(options.notesDir);
   eleventyConfig.addPassthroughCopy({ [ASSETS_DIR]: "assets" });
 
@@ -164,39 +164,19 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
     }
   });
 
-  eleventyConfig.addTransform("relative-urls", function (content) {
-    const url = this.page.url;
-    // The 404 page is served at any depth, so its links stay root-relative.
-    if (!url || !String(this.page.outputPath).endsWith(".html") || url === "/404.html") return content;
-    // In its turn: Eleventy runs a page's transforms and writes it at once,
-    // so that is where serve's rebuild must give way too (slices.ts).
-    return inTurn(() => relativizeHtml(content, url));
-  });
-
-  // Eleventy warns of any transform over 8% of its run ("[11ty] Benchmark …"),
-  // even when quiet: advice for a site's own transforms. Ours are the relative
-  // URLs and, in a build, the writing itself; the CLI reports its own time.
-  if (options.writesOutputs || serving) eleventyConfig.benchmarks?.config?.setIsVerbose(false);
-
-  // Last of the transforms (they run in the order they were added).
-  const ownWrites: string[] = [];
-  // Folders this run made: a page's folder also holds its feeds, and a
-  // recursive mkdir of a folder that exists costs two system calls.
-  const made = new Set<string>();
-  if (options.writesOutputs) {
-    eleventyConfig.addTransform("write", function (content) {
-      const path = this.page.outputPath;
-      if (!path) return content;
-      const dir = dirname(path);
-      if (!made.has(dir)) {
-        mkdirSync(dir, { recursive: true });
-        made.add(dir);
-      }
-      writeFileSync(path, content);
-      ownWrites.push(path);
-      return "";
+  // Eleventy writes the pages of serve (and of a plain `eleventy` run): their links are made relative here.
+  if (!writer) {
+    eleventyConfig.addTransform("relative-urls", function (content) {
+      // In its turn: Eleventy runs a page's transforms and writes it at once,
+      // so that is where serve's rebuild must give way too (slices.ts).
+      return linksRelative(this.page) ? inTurn(() => relativizeHtml(content, this.page.url as string)) : content;
     });
   }
+
+  // Eleventy warns of any transform over 8% of its run ("[11ty] Benchmark …"),
+  // even when quiet: advice for a site's own transforms, and the relative
+  // URLs are ours. The CLI reports its own time.
+  if (writer || serving) eleventyConfig.benchmarks?.config?.setIsVerbose(false);
 
   // Images and other files beside the notes are copied under /files/.
   // (`directories.output` is the folder actually written; the deprecated
@@ -204,11 +184,10 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
   eleventyConfig.on("eleventy.after", ({ directories, results }) => {
     if (!loaded) return;
     const out = resolve(directories.output);
-    const written = options.writesOutputs ? ownWrites.splice(0).map((path) => resolve(path)) : results.flatMap((r) => (r.outputPath ? [resolve(r.outputPath)] : []));
-    made.clear(); // removeStale may remove a folder before the next run (serve)
+    const written = writer ? writer.take().map((path) => resolve(path)) : results.flatMap((r) => (r.outputPath ? [resolve(r.outputPath)] : []));
     if (part === 0) {
       // A dry run copies no passthrough files.
-      if (options.writesOutputs) cpSync(ASSETS_DIR, join(out, "assets"), { recursive: true });
+      if (writer) cpSync(ASSETS_DIR, join(out, "assets"), { recursive: true });
       const assetPaths = loaded.assets.map((asset) => join(out, "files", ...asset.split("/")));
       removeStale(out, [...written, ...assetPaths]);
       for (const asset of loaded.assets) {

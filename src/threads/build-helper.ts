@@ -162,6 +162,8 @@ export class ParallelLoad {
     // The folder changed between the two listings: its list counts, not the worker's.
     const same = theirs.sources !== null && theirs.sources.length === sources.length && theirs.sources.every((s, i) => s === sources[i]);
     if (same) for (const [i, note] of theirs.notes) notes[i] ??= note;
+    // The load is kept by its caller for the whole build; the notes are the archive's now.
+    theirs.notes.clear();
     // Notes the worker took but did not return (it died, or listed another folder) are read here.
     const all = notes.map((n, i) => (n && n.source === sources[i] ? n : readAndParse(this.dir, sources[i]!, settings)));
     onNote?.(sources.length, sources.length);
