@@ -5,6 +5,7 @@ import { lstatSync, readFileSync, readdirSync, realpathSync, statSync } from "no
 import { join, relative, sep } from "node:path";
 import type { NoteResult, Problem } from "../core/model.ts";
 import { parseNote } from "../core/parse-note.ts";
+import { compactStrings } from "./compact.ts";
 import { buildArchive, buildArchiveInTurns, cmp, type BuildOptions, type NoteInput } from "./build.ts";
 import { CONFIG_FILE, parseConfig, type Config, type ConfigOverrides } from "./config.ts";
 import type { Archive } from "./model.ts";
@@ -107,8 +108,15 @@ const cache = new Map<string, { hash: string; key: string; result: NoteResult }>
 
 const settingsKey = (s: ParseSettings): string => `${s.issueBase} ${s.sourcePrefixes.join(" ")}`;
 
-/** Reads and parses one note; with `cached`, an unchanged note is not parsed again. */
-export function readAndParse(dir: string, source: string, settings: ParseSettings, cached = false): ParsedNote {
+export interface ReadOptions {
+  /** An unchanged note is not parsed again (serve). */
+  cached?: boolean;
+  /** The note is sent on as JSON, whose parser makes its strings compact: no need to here (compact.ts). */
+  sent?: boolean;
+}
+
+/** Reads and parses one note. */
+export function readAndParse(dir: string, source: string, settings: ParseSettings, { cached = false, sent = false }: ReadOptions = {}): ParsedNote {
   let bytes: Buffer;
   try {
     bytes = readFileSync(join(dir, source));
@@ -119,7 +127,8 @@ export function readAndParse(dir: string, source: string, settings: ParseSetting
   const key = settingsKey(settings);
   const hit = cached ? cache.get(source) : undefined;
   if (hit && hit.hash === hash && hit.key === key) return { source, hash, result: hit.result };
-  const result = parseSafely(bytes, source, settings);
+  const parsed = parseSafely(bytes, source, settings);
+  const result = sent ? parsed : compactStrings(parsed);
   if (cached) cache.set(source, { hash, key, result });
   return { source, hash, result };
 }
@@ -158,7 +167,7 @@ export async function loadArchiveInTurns(dir: string, options: LoadOptions, paus
 function readPlanned(plan: LoadPlan, options: LoadOptions): ParsedNote[] {
   const settings = parseSettings(plan.config);
   return plan.folder.notes.map((source, i) => {
-    const note = readAndParse(plan.dir, source, settings, true);
+    const note = readAndParse(plan.dir, source, settings, { cached: true });
     options.onNote?.(i + 1, plan.folder.notes.length);
     return note;
   });
@@ -167,7 +176,7 @@ function readPlanned(plan: LoadPlan, options: LoadOptions): ParsedNote[] {
 /** These notes read again (parsed only when changed since), as the folder's config says to read them. */
 export function rereadNotes(dir: string, sources: string[], options: ConfigOverrides = {}): NoteInput[] {
   const settings = parseSettings(readConfig(dir, options).config);
-  return sources.map((source) => ({ source, result: readAndParse(dir, source, settings, true).result }));
+  return sources.map((source) => ({ source, result: readAndParse(dir, source, settings, { cached: true }).result }));
 }
 
 /** The archive of a plan's notes, parsed (in any order, by any thread). */

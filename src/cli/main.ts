@@ -1,5 +1,5 @@
 // minutebook build | serve | check.
-import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Archive } from "../archive/model.ts";
@@ -8,6 +8,7 @@ import { setBuildHooks } from "../site/hooks.ts";
 import { BuildHelper } from "../threads/build-helper.ts";
 import type { PreviewPage } from "../site/preview.ts";
 import { COMMANDS, MAIN_HELP, parse, type Args } from "./args.ts";
+import { clearOutput, leftMessage } from "./clear-output.ts";
 import { countBySeverity, formatProblem, problemSummary, seconds } from "./report.ts";
 
 // From the bundle, Eleventy loads the bundle's own config (bin/bundle.js).
@@ -115,7 +116,7 @@ async function build(notesDir: string, out: string, args: Args): Promise<number>
   };
   process.env.MINUTEBOOK_NOTES = notesDir;
   process.env.MINUTEBOOK_URL = args.url ?? "";
-  rmSync(out, { recursive: true, force: true });
+  const cleared = clearOutput(out);
   const Eleventy = await loadEleventy();
   const run = async (): Promise<void> => {
     const elev = new Eleventy(TEMPLATES_DIR, out, { configPath: CONFIG, quietMode: true });
@@ -139,6 +140,8 @@ async function build(notesDir: string, out: string, args: Args): Promise<number>
     await search;
   } finally {
     await helper.close();
+    const left = leftMessage(await cleared);
+    if (left) console.error(left);
   }
   const archive = p.archive();
   if (!archive) throw new Error("the build finished without reading the notes");
@@ -175,7 +178,10 @@ async function serve(notesDir: string, out: string, args: Args): Promise<number>
   setBuildHooks({ ...p.hooks, helper, load, onPreview, onPreviewReady: (fn) => (preview = fn) });
   process.env.MINUTEBOOK_NOTES = notesDir;
   process.env.MINUTEBOOK_URL = args.url ?? "";
-  rmSync(out, { recursive: true, force: true });
+  void clearOutput(out).then((paths) => {
+    const left = leftMessage(paths);
+    if (left) console.error(left);
+  });
   const Eleventy = await loadEleventy();
   elev = new Eleventy(TEMPLATES_DIR, out, { configPath: CONFIG, quietMode: true, runMode: "serve" });
   await elev.init();

@@ -26,7 +26,7 @@ function parseShare(dir: string, url: string | null, counter: Int32Array, port: 
   for (;;) {
     const i = Atomics.add(counter, 0, 1);
     if (i >= sources.length) break;
-    batch.push([i, readAndParse(dir, sources[i]!, settings)]);
+    batch.push([i, readAndParse(dir, sources[i]!, settings, { sent: true })]);
     if (batch.length === BATCH) {
       send({ kind: "notes", json: JSON.stringify(batch) });
       batch = [];
