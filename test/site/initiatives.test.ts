@@ -140,11 +140,12 @@ describe("people pages", () => {
 
   it("chart a person's meetings by month and series", () => {
     const page = renderPerson(archive, archive.byId.person.get("bob")!);
-    expect(page).toContain('<h2 id="attendance">Meetings by month <span class="count">3 meetings</span></h2>');
+    // Led two, took notes at one, gave an update in a fourth (2019-04-15).
+    expect(page).toContain('<h2 id="attendance">Meetings by month <span class="count">4 meetings</span></h2>');
     expect(page).toContain('<title id="attendance-chart-title">Meetings Bob took part in, per month</title>');
-    expect(page).toContain("<title>April 2019: 2 meetings (Go Core Dev Team Weekly: 2)</title>");
+    expect(page).toContain("<title>April 2019: 3 meetings (Go Core Dev Team Weekly: 3)</title>");
     expect(page).toContain('<li><span class="swatch layer-1" aria-hidden="true"></span>Community Call</li>');
-    expect(page).toContain("<figcaption>3 meetings from January 2019 to April 2019; the busiest month was April 2019 with 2.</figcaption>");
+    expect(page).toContain("<figcaption>4 meetings from January 2019 to April 2019; the busiest month was April 2019 with 3.</figcaption>");
   });
 
   it("give the index a filter box, hidden until its script runs", () => {

@@ -130,9 +130,18 @@ function updateGroups(groups: readonly UpdateGroup[]): SafeHtml {
   })}`;
 }
 
-/** Meetings the person led, took notes at or attended, per month, one colour per series (most frequent first). */
-function attendanceChart(archive: Archive, person: Person): SafeHtml {
-  const ids = [...new Set([...person.attended, ...person.led, ...person.noted])];
+/**
+ * The meetings a person took part in: attended, led, took notes at, gave an
+ * update or asked a question in (notes often leave a speaker off the
+ * attendee list). The chart counts these, as First and Last meeting do.
+ */
+function tookPart(person: Person, activity: PersonActivity): string[] {
+  const spoke = [...activity.updates, ...activity.questions].map((ref) => ref.meeting.id);
+  return [...new Set([...person.attended, ...person.led, ...person.noted, ...spoke])];
+}
+
+/** Those meetings per month, one colour per series (most frequent first). */
+function attendanceChart(archive: Archive, person: Person, ids: readonly string[]): SafeHtml {
   const bySeries = new Map<string, string[]>();
   for (const m of meetingsById(archive, ids)) bySeries.set(m.series.slug, [...(bySeries.get(m.series.slug) ?? []), m.date]);
   if (bySeries.size === 0) return html``;
@@ -179,10 +188,10 @@ export function renderPerson(archive: Archive, person: Person): string {
     ["attended", "Attended", person.attended],
   ];
   const parts: Part[] = [];
-  const chart = attendanceChart(archive, person);
+  const ids = tookPart(person, activity);
+  const chart = attendanceChart(archive, person, ids);
   if (chart.value) {
-    const n = new Set([...person.attended, ...person.led, ...person.noted]).size;
-    parts.push({ id: "attendance", title: "Meetings by month", count: plural(n, "meeting"), content: chart });
+    parts.push({ id: "attendance", title: "Meetings by month", count: plural(ids.length, "meeting"), content: chart });
   }
   for (const [id, title, ids] of roles) {
     const meetings = newestFirst(meetingsById(archive, ids));
