@@ -36,9 +36,19 @@ export function inlineText(inline: Token | undefined): string {
   return out;
 }
 
+// White space clean() would change: any but a plain space, two in a row, or at either end.
+const MESSY_SPACE = /[^\S ]| {2}|^ | $/;
+
 /** Collapses white space and trims. */
 export function clean(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
+  // Most text is clean already: testing is a scan, replacing builds a copy at every space.
+  return MESSY_SPACE.test(text) ? text.replace(/\s+/g, " ").trim() : text;
+}
+
+/** The text up to its first line break. */
+export function firstLine(text: string): string {
+  const end = text.indexOf("\n");
+  return end === -1 ? text : text.slice(0, end);
 }
 
 /** Lower-case identity of a handle: `@Stebalien` and `@stebalien` are one person. */

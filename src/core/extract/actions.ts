@@ -5,6 +5,8 @@ import type { ExtractState } from "./state.ts";
 
 const TASK = /^\s*\[([ xX])\]\s+(.+)$/s;
 const ACTION = /^\s*\**(?:ACTION(?: ITEM)?|AI|TODO)\**\s*(?:\(([^)]*)\))?\s*\**[:：-]\s*(.+)$/s;
+// What ACTION needs somewhere in a paragraph before its lines are worth splitting.
+const ACTION_WORD = /ACTION|AI|TODO/;
 const ACTION_SECTION = /^(?:action items?|actions?|next steps|todos?|to-?dos|follow[- ]ups?)$/i;
 // As in running text: not inside an e-mail address, and not an npm scope ("@org/pkg").
 const HANDLES = new RegExp(`(?<![\\w@/])@(${HANDLE})(?![\\w/-]|\\.[A-Za-z0-9])`, "g");
@@ -34,6 +36,10 @@ export function actions(state: ExtractState): void {
     }
     // Each `ACTION:` line is an action of its own, running on over the lines
     // below it up to the next one (a paragraph may hold several).
+    if (!ACTION_WORD.test(text)) {
+      if (inActionSection) push(text, "", false, line);
+      continue;
+    }
     const lines = text.split("\n");
     const starts = lines.flatMap((l, n) => (ACTION.test(l) ? [n] : []));
     starts.forEach((n, k) => {

@@ -8,7 +8,10 @@ export function questions(state: ExtractState): void {
   const { tokens } = state;
   for (const t of tokens) {
     if (t.type !== "inline") continue;
-    const lines = inlineText(t).split("\n");
+    const text = inlineText(t);
+    // Most paragraphs hold no question: no "Q", no need to split them.
+    if (!text.includes("Q")) continue;
+    const lines = text.split("\n");
     lines.forEach((line, n) => {
       const m = QUESTION.exec(line);
       if (!m) return;

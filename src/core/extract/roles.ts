@@ -4,7 +4,7 @@
 import type { Token } from "markdown-it";
 import type { Link } from "../model.ts";
 import { parsePeople } from "../people.ts";
-import { clean, inlineText } from "../text.ts";
+import { clean, firstLine, inlineText } from "../text.ts";
 import { type Role, bareRoleOf, roleOf, roleOfHeading, splitLabel } from "./labels.ts";
 import type { ExtractState } from "./state.ts";
 import { closeOf, isListOpen, listItems } from "./tokens.ts";
@@ -76,7 +76,7 @@ function takeList(state: ExtractState, role: Role, listOpen: number, found: Set<
   const { tokens } = state;
   const items = listItems(tokens, listOpen);
   const links = role === "recording" ? collectLinks(tokens.slice(listOpen, closeOf(tokens, listOpen))) : [];
-  assign(state, role, items.map((it) => it.text.split("\n")[0]).join("\n"), links, found);
+  assign(state, role, items.map((it) => firstLine(it.text)).join("\n"), links, found);
 }
 
 function assign(state: ExtractState, role: Role, value: string, links: Link[], found: Set<Role>): void {

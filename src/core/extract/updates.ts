@@ -4,7 +4,7 @@
 // A template's block left unfilled (`@name`, or empty "Done:" / "Next:") is none.
 import type { Token } from "markdown-it";
 import type { Update, UpdateKind } from "../model.ts";
-import { HANDLE, clean, handleId, inlineText } from "../text.ts";
+import { HANDLE, clean, firstLine, handleId, inlineText } from "../text.ts";
 import { isPlaceholderHandle } from "../people.ts";
 import { renderTokens } from "../render.ts";
 import { itemKindOf, splitLabel } from "./labels.ts";
@@ -54,12 +54,12 @@ function blocks(state: ExtractState, section: SectionDraft): Block[] {
     if (t.level !== 0 || t.nesting === -1) continue;
     if (t.type === "paragraph_open") {
       const text = inlineText(tokens[i + 1]);
-      const firstLine = text.split("\n")[0]!;
-      const people = labelPeople(firstLine);
+      const first = firstLine(text);
+      const people = labelPeople(first);
       if (people) {
         close(i);
-        const rest = clean(firstLine.replace(LEAD, "")) + "\n" + text.split("\n").slice(1).join("\n");
-        open = { people, from: i, to: section.end, line: state.line(t), rest: ONLY_HANDLES.test(firstLine) ? "" : clean(rest), label: i + 1 };
+        const rest = clean(first.replace(LEAD, "")) + "\n" + text.split("\n").slice(1).join("\n");
+        open = { people, from: i, to: section.end, line: state.line(t), rest: ONLY_HANDLES.test(first) ? "" : clean(rest), label: i + 1 };
       }
     } else if (isListOpen(t)) {
       const end = closeOf(tokens, i);
@@ -89,7 +89,7 @@ function itemsWithPeople(tokens: Token[], listOpen: number, end: number): Omit<B
   for (let i = listOpen + 1; i < end; i++) {
     const t = tokens[i]!;
     if (t.type !== "list_item_open" || t.level !== level) continue;
-    const first = itemText(tokens, i).split("\n")[0]!;
+    const first = firstLine(itemText(tokens, i));
     const people = labelPeople(first);
     if (!people) continue;
     out.push({ people, from: i, to: closeOf(tokens, i) + 1, rest: ONLY_HANDLES.test(first) ? "" : clean(first.replace(LEAD, "")), label: i + 2 });
@@ -119,7 +119,7 @@ function itemsOf(tokens: Token[], block: Block): Update["items"] {
   for (let i = block.from; i < block.to; i++) {
     const t = tokens[i]!;
     if (t.type === "paragraph_open" && t.level === tokens[block.from]!.level) {
-      const label = splitLabel(inlineText(tokens[i + 1]).split("\n")[0]!);
+      const label = splitLabel(firstLine(inlineText(tokens[i + 1])));
       const kind = label && itemKindOf(label.label);
       if (kind) {
         current = kind;
@@ -128,7 +128,7 @@ function itemsOf(tokens: Token[], block: Block): Update["items"] {
       continue;
     }
     if (t.type !== "list_item_open") continue;
-    const text = itemText(tokens, i).split("\n")[0]!;
+    const text = firstLine(itemText(tokens, i));
     if (i === block.from && labelPeople(text)) continue;
     const inherited = kindAt.slice(0, t.level).reverse().find((k) => k) ?? current;
     const label = splitLabel(text);
