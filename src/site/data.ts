@@ -1,47 +1,77 @@
 // data/meetings.json: the extracted model, for other tools. Its shape is
 // documented in README.md; keep the two in step.
-import type { Archive } from "../archive/model.ts";
+import type { Archive, ArchiveMeeting } from "../archive/model.ts";
 import { safeJson } from "./safe-json.ts";
 
 export function meetingsJson(archive: Archive): string {
-  const data = {
+  return [...meetingsJsonPieces(archive)].join("");
+}
+
+/**
+ * The file a meeting at a time, the same text as JSON.stringify of the whole
+ * with an indent of 1: for a large archive the file is hundreds of megabytes,
+ * and as one string it would be held two or three times over (the JSON, its
+ * escaped copy, the bytes written).
+ */
+export function* meetingsJsonPieces(archive: Archive): Generator<string> {
+  const { meetings, ...rest } = shape(archive);
+  const head = safeJson({ site: rest.site, meetings: [] }, 1);
+  // `{\n "site": …,\n "meetings": []`: the meetings go between the brackets.
+  yield head.slice(0, head.length - "]\n}".length);
+  // Items of the top object's "meetings" array stand two levels in.
+  for (let i = 0; i < meetings.length; i++) {
+    yield `${i ? "," : ""}\n  ${safeJson(meeting(meetings[i]!), 1).replace(/\n/g, "\n  ")}`;
+  }
+  yield meetings.length ? "\n ]" : "]";
+  for (const [key, value] of Object.entries(rest)) {
+    if (key === "site") continue;
+    yield `,\n ${JSON.stringify(key)}: ${safeJson(value, 1).replace(/\n/g, "\n ")}`;
+  }
+  yield "\n}\n";
+}
+
+function shape(archive: Archive) {
+  return {
     site: { title: archive.site.title, url: archive.site.url },
-    meetings: archive.meetings.map((m) => ({
-      id: m.id,
-      source: m.source,
-      line: m.line,
-      url: m.url,
-      date: m.date,
-      series: m.series,
-      title: m.title,
-      leads: m.leads,
-      notetakers: m.notetakers,
-      attendees: m.attendees,
-      recording: m.recordings[0]?.href ?? null,
-      recordings: m.recordings,
-      prev: m.prev,
-      next: m.next,
-      sections: m.sections.map((s) => ({
-        id: s.id,
-        heading: s.heading,
-        level: s.level,
-        line: s.line,
-        parent: s.parent,
-        ...(s.summary ? { summary: s.summary } : {}),
-        issues: s.issues.map((i) => i.url),
-        updates: s.updates.map((u) => ({ person: u.person, line: u.line, items: u.items })),
-        initiative: s.initiative ?? null,
-      })),
-      questions: m.questions,
-      actions: m.actions,
-      mentions: [...new Set(m.mentions.map((x) => x.person))],
-      issues: m.issues,
-      overrides: m.overrides,
-    })),
+    meetings: archive.meetings,
     series: archive.series.map((s) => ({ slug: s.slug, name: s.name, url: s.url, meetings: s.meetings })),
     people: archive.people.map((p) => ({ id: p.id, name: p.name, handle: p.handle, url: p.url })),
     initiatives: archive.initiatives.map((i) => ({ id: i.id, name: i.name, url: i.url, series: i.series })),
     problems: archive.problems,
   };
-  return `${safeJson(data, 1)}\n`;
+}
+
+function meeting(m: ArchiveMeeting) {
+  return {
+    id: m.id,
+    source: m.source,
+    line: m.line,
+    url: m.url,
+    date: m.date,
+    series: m.series,
+    title: m.title,
+    leads: m.leads,
+    notetakers: m.notetakers,
+    attendees: m.attendees,
+    recording: m.recordings[0]?.href ?? null,
+    recordings: m.recordings,
+    prev: m.prev,
+    next: m.next,
+    sections: m.sections.map((s) => ({
+      id: s.id,
+      heading: s.heading,
+      level: s.level,
+      line: s.line,
+      parent: s.parent,
+      ...(s.summary ? { summary: s.summary } : {}),
+      issues: s.issues.map((i) => i.url),
+      updates: s.updates.map((u) => ({ person: u.person, line: u.line, items: u.items })),
+      initiative: s.initiative ?? null,
+    })),
+    questions: m.questions,
+    actions: m.actions,
+    mentions: [...new Set(m.mentions.map((x) => x.person))],
+    issues: m.issues,
+    overrides: m.overrides,
+  };
 }

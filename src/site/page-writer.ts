@@ -4,7 +4,7 @@
 // content (its templateContent) until the run ends: pages written by a
 // transform would all be held at once, long enough for the collector to copy
 // each of them twice. Written at once, a page is garbage while still young.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Template } from "./templates/index.ts";
 import { relativizeHtml } from "./relative-urls.ts";
@@ -20,6 +20,8 @@ export function linksRelative(page: PageInfo): page is { url: string; outputPath
   return !!page.url && String(page.outputPath).endsWith(".html") && page.url !== NOT_FOUND_URL;
 }
 
+const WRITE_BATCH = 1 << 20;
+
 export class PageWriter {
   /** Files written since the last `take()`. */
   #written: string[] = [];
@@ -30,13 +32,45 @@ export class PageWriter {
   write(page: PageInfo, content: string): void {
     const path = page.outputPath;
     if (!path) return;
+    this.#folderOf(path);
+    writeFileSync(path, linksRelative(page) ? relativizeHtml(content, page.url) : content);
+    this.#written.push(path);
+  }
+
+  /** A file that is not a page (no links to make relative), written a piece at a time. */
+  writePieces(page: PageInfo, pieces: Iterable<string>): void {
+    const path = page.outputPath;
+    if (!path) return;
+    this.#folderOf(path);
+    const fd = openSync(path, "w");
+    try {
+      // A megabyte at a time: few system calls, and never the whole file held.
+      let batch: string[] = [];
+      let length = 0;
+      const flush = (): void => {
+        const bytes = Buffer.from(batch.join(""));
+        for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+        batch = [];
+        length = 0;
+      };
+      for (const piece of pieces) {
+        batch.push(piece);
+        length += piece.length;
+        if (length >= WRITE_BATCH) flush();
+      }
+      flush();
+    } finally {
+      closeSync(fd);
+    }
+    this.#written.push(path);
+  }
+
+  #folderOf(path: string): void {
     const dir = dirname(path);
     if (!this.#made.has(dir)) {
       mkdirSync(dir, { recursive: true });
       this.#made.add(dir);
     }
-    writeFileSync(path, linksRelative(page) ? relativizeHtml(content, page.url) : content);
-    this.#written.push(path);
   }
 
   /** The files written so far, handed over once; folders are made again next run (serve may remove one meanwhile). */
@@ -53,6 +87,17 @@ export class PageWriter {
   /** The template, rendering into this writer: Eleventy gets "" for each page. */
   writing(template: Template): Template {
     const render = template.render as (d: { page: PageInfo }) => string | Promise<string>;
+    const pieces = template.pieces as ((d: { page: PageInfo }) => Iterable<string>) | undefined;
+    if (pieces) {
+      return {
+        data: template.data,
+        render: (d: never) => {
+          const data = d as { page: PageInfo };
+          this.writePieces(data.page, pieces(data));
+          return "";
+        },
+      };
+    }
     return {
       data: template.data,
       render: (d: never) => {

@@ -50,4 +50,16 @@ describe("the page writer", () => {
     expect(writer.take()).toEqual([]);
     expect(existsSync(join(out, "false"))).toBe(false);
   });
+
+  it("writes a template's pieces one after the other, a large file too, and hands Eleventy an empty string", () => {
+    const writer = new PageWriter();
+    const pieces = ["[", ...Array.from({ length: 3000 }, (_, i) => `${i ? "," : ""}"${"é<".repeat(200)}${i}"`), "]"];
+    const t = writer.writing({ ...template(() => "unused"), pieces: () => pieces });
+    expect(rendered(t, page("/data/all.json", "data/all.json"))).toBe("");
+    const written = readFileSync(join(out, "data/all.json"), "utf8");
+    expect(written).toBe(pieces.join(""));
+    expect(written.length).toBeGreaterThan(1 << 20);
+    expect(JSON.parse(written)).toHaveLength(3000);
+    expect(writer.take()).toEqual([join(out, "data/all.json")]);
+  });
 });

@@ -22,9 +22,15 @@ import * as year from "./year.11ty.ts";
 export interface Template {
   data: Record<string, unknown>;
   render: (data: never) => string | Promise<string>;
+  /** The output a piece at a time, for a writer that need not hold it whole (templates/paged.ts singleInPieces). */
+  pieces?: (data: never) => Iterable<string>;
 }
 
-const template = (m: { data: object; render: (data: never) => string | Promise<string> }): Template => ({ data: m.data as Record<string, unknown>, render: m.render });
+const template = (m: { data: object; render: Template["render"]; pieces?: Template["pieces"] }): Template => ({
+  data: m.data as Record<string, unknown>,
+  render: m.render,
+  ...(m.pieces ? { pieces: m.pieces } : {}),
+});
 
 export const TEMPLATES: Record<string, Template> = {
   "archive-index.11ty.js": template(archiveIndex),

@@ -1,4 +1,4 @@
-import { meetingsJson } from "../data.ts";
-import { single } from "./paged.ts";
+import { meetingsJsonPieces } from "../data.ts";
+import { singleInPieces } from "./paged.ts";
 
-export const { data, render } = single("/data/meetings.json", meetingsJson);
+export const { data, render, pieces } = singleInPieces("/data/meetings.json", meetingsJsonPieces);

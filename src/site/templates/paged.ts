@@ -42,3 +42,14 @@ export function single(permalink: string, render: (a: Archive) => string) {
     render: inFirstPart(() => inTurn(() => render(archive()))),
   };
 }
+
+/**
+ * A standalone file made of many pieces (the data file): the CLI's build
+ * writes them one by one (page-writer.ts), Eleventy is given them joined.
+ */
+export function singleInPieces(permalink: string, pieces: (a: Archive) => Iterable<string>) {
+  return {
+    ...single(permalink, (a) => [...pieces(a)].join("")),
+    pieces: (d: PartData): Iterable<string> => (d.minutebook.first ? pieces(archive()) : []),
+  };
+}
