@@ -9,6 +9,7 @@ import { BuildHelper } from "../threads/build-helper.ts";
 import type { PreviewPage } from "../site/preview.ts";
 import { COMMANDS, MAIN_HELP, parse, type Args } from "./args.ts";
 import { clearOutput, leftMessage } from "./clear-output.ts";
+import { PartCollector } from "./heap.ts";
 import { countBySeverity, formatProblem, problemSummary, seconds } from "./report.ts";
 
 // From the bundle, Eleventy loads the bundle's own config (bin/bundle.js).
@@ -131,7 +132,9 @@ async function build(notesDir: string, out: string, args: Args): Promise<number>
     await run();
     // A large archive's pages are written in parts, one Eleventy run each (src/site/parts.ts).
     const archive = p.archive();
+    const collector = parts > 1 ? new PartCollector() : null;
     for (let index = 1; index < parts && archive; index++) {
+      collector?.afterPart();
       if (process.stderr.isTTY && !args.quiet) process.stderr.write(`\rRendering pages, part ${index + 1} of ${parts}…`);
       setBuildHooks({ ...hooks, part: { index, archive } });
       await run();

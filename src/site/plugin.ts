@@ -15,6 +15,7 @@ import { writeSiteMeta } from "./sitemap.ts";
 import { staleRemover } from "./stale-pages.ts";
 import { setArchive } from "./state.ts";
 import { feedRefs } from "./feeds/template.ts";
+import { forgetFeedContents } from "./feeds/render.ts";
 import { changedNotes, writeMeetingPages, type PreviewPage } from "./preview.ts";
 import { PART_OUTPUTS, splitPages } from "./parts.ts";
 import { breather, inTurn, renderInSlices } from "./slices.ts";
@@ -201,6 +202,7 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
     if (part === 0) sitemapPages.length = 0;
     for (const path of written) sitemapPages.push(relative(out, path));
     if (part === partCount - 1) writeSiteMeta(out, loaded.site, sitemapPages);
+    forgetFeedContents(loaded);
   });
 
   // The search index under /search/ and the search scripts under /assets/ (src/search/site-files.ts).

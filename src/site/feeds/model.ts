@@ -463,6 +463,12 @@ const entryCaches = new WeakMap<Archive, Map<string, FeedEntry[]>>();
 const meetingEntryCache = new WeakMap<Archive, Map<string, FeedEntry>>();
 const personIndexes = new WeakMap<Archive, Map<string, Map<string, PersonPart>>>();
 
+/** Forgets the entries made so far (not the list of feeds): see render.ts forgetFeedContents. */
+export function forgetFeedEntries(archive: Archive): void {
+  entryCaches.delete(archive);
+  meetingEntryCache.delete(archive);
+}
+
 function cached<T>(cache: WeakMap<Archive, T>, archive: Archive, make: () => T): T {
   let value = cache.get(archive);
   if (value === undefined) {

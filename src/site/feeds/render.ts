@@ -33,7 +33,7 @@ import type { Archive } from "../../archive/model.ts";
 import { escapeXml, raw, xml, type SafeHtml } from "../html.ts";
 import { relativeUrl } from "../relative-urls.ts";
 import { FEED_MIME } from "./links.ts";
-import { feedEntries, type FeedDef, type FeedEntry, type FeedFormat } from "./model.ts";
+import { feedEntries, forgetFeedEntries, type FeedDef, type FeedEntry, type FeedFormat } from "./model.ts";
 
 export const FEED_STYLESHEET_URL = "/assets/feed.xsl";
 const GENERATOR = "minutebook";
@@ -89,6 +89,16 @@ function absoluteLink(url: string, site: string, base: string): string {
  * build (a meeting is in two feeds, and every entry in both formats).
  */
 const contentCache = new WeakMap<Archive, Map<string, SafeHtml>>();
+
+/**
+ * Forgets the entries made so far: a build in parts (parts.ts) writes both
+ * formats of a feed in the same part, and what one part made would otherwise
+ * be held to the end of the build (hundreds of megabytes for a large archive).
+ */
+export function forgetFeedContents(archive: Archive): void {
+  contentCache.delete(archive);
+  forgetFeedEntries(archive);
+}
 
 function entryContent(archive: Archive, entry: FeedEntry): SafeHtml {
   let memo = contentCache.get(archive);
