@@ -68,7 +68,15 @@ export function monthAbbr(month: string): string {
   return format(month, "LLL");
 }
 
+// One formatter for every count: Number#toLocaleString looks one up on each call, and pages show thousands of counts.
+const COUNT = new Intl.NumberFormat("en");
+
+/** 1234 -> "1,234" */
+export function count(n: number): string {
+  return COUNT.format(n);
+}
+
 /** plural(1, "meeting") -> "1 meeting"; plural(3, "person", "people") -> "3 people" */
 export function plural(n: number, singular: string, pluralForm: string = singular + "s"): string {
-  return `${n.toLocaleString("en")} ${n === 1 ? singular : pluralForm}`;
+  return `${count(n)} ${n === 1 ? singular : pluralForm}`;
 }

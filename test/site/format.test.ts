@@ -2,7 +2,7 @@
 // they must read exactly as luxon's "en" formats would.
 import { describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
-import { dayMonth, longDate, monthAbbr, monthName, shortDate } from "../../src/site/format.ts";
+import { count, dayMonth, longDate, monthAbbr, monthName, plural, shortDate } from "../../src/site/format.ts";
 
 describe("dates on pages", () => {
   it("read as luxon's English formats, for every day of 2015 to 2030", () => {
@@ -20,5 +20,15 @@ describe("dates on pages", () => {
   it("show a malformed date as written", () => {
     expect(longDate("2019-02-30")).toBe("2019-02-30");
     expect(shortDate("someday")).toBe("someday");
+  });
+});
+
+describe("counts on pages", () => {
+  it("group thousands in English, whatever the machine's locale", () => {
+    expect(count(0)).toBe("0");
+    expect(count(1234567)).toBe("1,234,567");
+    expect(plural(1, "meeting")).toBe("1 meeting");
+    expect(plural(30750, "meeting")).toBe("30,750 meetings");
+    expect(plural(2, "person", "people")).toBe("2 people");
   });
 });

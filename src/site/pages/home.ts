@@ -1,7 +1,7 @@
 // The front page: what the site is, how much it holds, and the way in.
 import type { Archive } from "../../archive/model.ts";
 import { html } from "../html.ts";
-import { plural } from "../format.ts";
+import { count, plural } from "../format.ts";
 import { layout } from "../layout.ts";
 import { meetingList, newestFirst } from "../links.ts";
 import { seriesByActivity, seriesList } from "./series.ts";
@@ -26,7 +26,7 @@ export function renderHome(archive: Archive): string {
 <h1>${site.title}</h1>
 ${site.description ? html`<p class="lead">${site.description}</p>` : ""}
 <ul class="stats">${stats.map(
-    ([n, one, many]) => html`<li><strong>${n.toLocaleString("en")}</strong> ${n === 1 ? one : many}</li>`,
+    ([n, one, many]) => html`<li><strong>${count(n)}</strong> ${n === 1 ? one : many}</li>`,
   )}</ul>
 </div>
 <section aria-labelledby="latest"><h2 id="latest">Latest meetings</h2>

@@ -3,7 +3,7 @@
 import type { Archive, ArchiveMeeting, Person } from "../../archive/model.ts";
 import type { Section } from "../../core/model.ts";
 import { html, raw, type SafeHtml } from "../html.ts";
-import { plural, shortDate } from "../format.ts";
+import { count, plural, shortDate } from "../format.ts";
 import { layout } from "../layout.ts";
 import { monthlyChart } from "../charts.ts";
 import { entryUrl } from "./initiatives.ts";
@@ -219,7 +219,7 @@ export function renderPerson(archive: Archive, person: Person): string {
     parts.push({
       id: "actions",
       title: "Action items",
-      count: `${plural(activity.actions.length, "item")}, ${open.toLocaleString("en")} open`,
+      count: `${plural(activity.actions.length, "item")}, ${count(open)} open`,
       content: actionList(archive, person, activity.actions),
     });
   }
