@@ -104,13 +104,19 @@ async function build(notesDir: string, out: string, args: Args): Promise<number>
   const load = helper.parse(notesDir, { url: args.url });
   const p = progress(args.quiet);
   let parts = 1;
+  // Made once the part count is known (onParts); "as": TypeScript does not see it set in the hook.
+  let collector = null as PartCollector | null;
   let search: Promise<unknown> = Promise.resolve();
   const written: string[] = [];
   const hooks = {
     ...p.hooks,
     helper,
     load,
-    onParts: (n: number) => (parts = n),
+    onParts: (n: number): void => {
+      parts = n;
+      // A build in parts is a large one: its heap is kept close to what it holds (heap.ts).
+      if (n > 1) (collector ??= new PartCollector()).collect();
+    },
     onSearch: (s: Promise<unknown>) => (search = s),
     onWritten: (files: string[]) => written.push(...files),
     writesOutputs: true,
@@ -132,9 +138,8 @@ async function build(notesDir: string, out: string, args: Args): Promise<number>
     await run();
     // A large archive's pages are written in parts, one Eleventy run each (src/site/parts.ts).
     const archive = p.archive();
-    const collector = parts > 1 ? new PartCollector() : null;
     for (let index = 1; index < parts && archive; index++) {
-      collector?.afterPart();
+      collector?.collect();
       if (process.stderr.isTTY && !args.quiet) process.stderr.write(`\rRendering pages, part ${index + 1} of ${parts}…`);
       setBuildHooks({ ...hooks, part: { index, archive } });
       await run();

@@ -12,24 +12,24 @@ describe("PartCollector", () => {
   it("collects after a part that grew the heap by more than its budget, and not after one that did not", () => {
     const collector = new PartCollector();
     const kept = [hold(300)];
-    expect(collector.afterPart()).toBe(true);
-    expect(collector.afterPart()).toBe(false);
+    expect(collector.collect()).toBe(true);
+    expect(collector.collect()).toBe(false);
     kept.push(hold(64));
-    expect(collector.afterPart()).toBe(false);
+    expect(collector.collect()).toBe(false);
     kept.push(hold(300));
-    expect(collector.afterPart()).toBe(true);
+    expect(collector.collect()).toBe(true);
     expect(kept.length).toBe(3);
   });
 
   it("frees what a part left behind", () => {
     const collector = new PartCollector();
-    collector.afterPart();
+    collector.collect();
     let garbage: number[][] | null = hold(300);
     const before = getHeapStatistics().used_heap_size;
     expect(garbage.length).toBe(300);
     garbage = null;
     // The 300 MB are unreachable now, but still in the heap until a full collection.
-    expect(collector.afterPart()).toBe(true);
+    expect(collector.collect()).toBe(true);
     expect(getHeapStatistics().used_heap_size).toBeLessThan(before - 200 * MB);
   });
 });
