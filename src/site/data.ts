@@ -14,8 +14,8 @@ export function meetingsJson(archive: Archive): string {
  * escaped copy, the bytes written).
  */
 export function* meetingsJsonPieces(archive: Archive): Generator<string> {
-  const { meetings, ...rest } = shape(archive);
-  const head = safeJson({ site: rest.site, meetings: [] }, 1);
+  const { site, meetings, ...rest } = shape(archive);
+  const head = safeJson({ site, meetings: [] }, 1);
   // `{\n "site": …,\n "meetings": []`: the meetings go between the brackets.
   yield head.slice(0, head.length - "]\n}".length);
   // Items of the top object's "meetings" array stand two levels in.
@@ -24,7 +24,6 @@ export function* meetingsJsonPieces(archive: Archive): Generator<string> {
   }
   yield meetings.length ? "\n ]" : "]";
   for (const [key, value] of Object.entries(rest)) {
-    if (key === "site") continue;
     yield `,\n ${JSON.stringify(key)}: ${safeJson(value, 1).replace(/\n/g, "\n ")}`;
   }
   yield "\n}\n";

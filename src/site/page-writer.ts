@@ -4,7 +4,7 @@
 // content (its templateContent) until the run ends: pages written by a
 // transform would all be held at once, long enough for the collector to copy
 // each of them twice. Written at once, a page is garbage while still young.
-import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Template } from "./templates/index.ts";
 import { relativizeHtml } from "./relative-urls.ts";
@@ -47,18 +47,15 @@ export class PageWriter {
       // A megabyte at a time: few system calls, and never the whole file held.
       let batch: string[] = [];
       let length = 0;
-      const flush = (): void => {
-        const bytes = Buffer.from(batch.join(""));
-        for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
-        batch = [];
-        length = 0;
-      };
       for (const piece of pieces) {
         batch.push(piece);
         length += piece.length;
-        if (length >= WRITE_BATCH) flush();
+        if (length < WRITE_BATCH) continue;
+        writeFileSync(fd, batch.join(""));
+        batch = [];
+        length = 0;
       }
-      flush();
+      writeFileSync(fd, batch.join(""));
     } finally {
       closeSync(fd);
     }
