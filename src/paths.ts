@@ -3,7 +3,7 @@
 // bin/bundle.js): the package root is the nearest folder up with a
 // package.json, from either.
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // Defined as true by bin/bundle.js in the bundle; not defined in the sources.
@@ -23,3 +23,9 @@ export const ROOT = packageRoot(dirname(fileURLToPath(import.meta.url)));
 
 /** Eleventy's input folder; the templates in it are registered as virtual templates (src/site/plugin.ts). */
 export const TEMPLATES_DIR = join(ROOT, "src/site/templates");
+
+/** The version of the code that runs: the bundle's folder is named for a hash of its sources. Null from the sources, which may change under a running process. */
+export const CODE_VERSION = BUNDLED ? basename(dirname(fileURLToPath(import.meta.url))) : null;
+
+/** Where builds keep what they can reuse (the parse cache, src/archive/parse-cache.ts), beside the compiled bundle. */
+export const CACHE_DIR = join(ROOT, ".cache", "minutebook");

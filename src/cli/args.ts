@@ -1,5 +1,6 @@
 // Command-line arguments and help texts.
 import { parseArgs } from "node:util";
+import { CACHE_DIR } from "../paths.ts";
 
 export const COMMANDS = {
   build: {
@@ -14,6 +15,9 @@ Options:
   --url SITE_URL   the absolute URL the site will be published at, for feeds
                    and canonical links (default: "url" in minutebook.yml)
   --quiet          print only problems and the summary
+  --cache DIR      where to keep parsed notes for the next build (default:
+                   .cache/minutebook in minutebook's folder)
+  --no-cache       parse every note, and keep nothing for the next build
   -h, --help       show this help`,
   },
   serve: {
@@ -26,6 +30,7 @@ Options:
   --port N         the port to serve on (default: 8080)
   --out DIR        where to write the site (default: _site)
   --url SITE_URL   as for build
+  --cache DIR, --no-cache   as for build
   -h, --help       show this help`,
   },
   check: {
@@ -36,6 +41,7 @@ Exits with status 1 when a note could not be published.
 
 Options:
   --json           print the report as JSON
+  --cache DIR, --no-cache   as for build
   -h, --help       show this help`,
   },
 } as const;
@@ -58,6 +64,8 @@ export interface Args {
   port: number;
   json: boolean;
   quiet: boolean;
+  /** The parse cache's folder, or null for none (--no-cache). */
+  cache: string | null;
   help: boolean;
   version: boolean;
 }
@@ -72,11 +80,14 @@ export function parse(argv: string[]): Args {
       port: { type: "string", short: "p" },
       json: { type: "boolean" },
       quiet: { type: "boolean", short: "q" },
+      cache: { type: "string" },
+      "no-cache": { type: "boolean" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },
     },
   });
   const [command, notesDir, ...extra] = positionals;
+  if (values.cache !== undefined && values["no-cache"]) throw new Error("--cache and --no-cache contradict each other: give one");
   if (command !== undefined && !(command in COMMANDS)) {
     throw new Error(`unknown command "${command}": use build, serve or check (see minutebook --help)`);
   }
@@ -91,6 +102,7 @@ export function parse(argv: string[]): Args {
     port,
     json: values.json ?? false,
     quiet: values.quiet ?? false,
+    cache: values["no-cache"] ? null : (values.cache ?? CACHE_DIR),
     help: values.help ?? false,
     version: values.version ?? false,
   };

@@ -3,7 +3,8 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Archive } from "../archive/model.ts";
-import { BUNDLED, ROOT, TEMPLATES_DIR } from "../paths.ts";
+import type { CacheOptions } from "../archive/parse-cache.ts";
+import { BUNDLED, CODE_VERSION, ROOT, TEMPLATES_DIR } from "../paths.ts";
 import { setBuildHooks } from "../site/hooks.ts";
 import { BuildHelper } from "../threads/build-helper.ts";
 import type { PreviewPage } from "../site/preview.ts";
@@ -39,6 +40,10 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`minutebook: the notes folder ${args.notesDir} does not exist: give the folder of your notes, e.g. "minutebook ${args.command} path/to/notes"`);
     return 2;
   }
+  if (args.cache && inside(resolve(args.cache), notesDir)) {
+    console.error(`minutebook: the cache folder ${args.cache} is inside the notes folder; minutebook never writes into the notes: choose another --cache, or --no-cache`);
+    return 2;
+  }
   try {
     if (args.command === "check") return await check(notesDir, args);
     const out = resolve(args.out);
@@ -54,9 +59,14 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** The parse cache, when asked for and when the code has a version to keep it under (it runs from the bundle). */
+function cacheOf(args: Args): CacheOptions | null {
+  return args.cache && CODE_VERSION ? { dir: resolve(args.cache), version: CODE_VERSION } : null;
+}
+
 async function check(notesDir: string, args: Args): Promise<number> {
   const helper = BuildHelper.start();
-  const archive = await helper.parse(notesDir, { url: args.url }).archive();
+  const archive = await helper.parse(notesDir, { url: args.url, cache: cacheOf(args) }).archive();
   await helper.close();
   if (args.json) console.log(JSON.stringify({ notes: archive.notes, meetings: archive.meetings.length, problems: archive.problems }, null, 1));
   else {
@@ -66,9 +76,10 @@ async function check(notesDir: string, args: Args): Promise<number> {
   return countBySeverity(archive.problems).error ? 1 : 0;
 }
 
+const inside = (a: string, b: string): boolean => a === b || a.startsWith(b + sep);
+
 /** The output folder is wiped before a build: refuse anything that could hold the notes or other work. */
 function outputProblem(notesDir: string, out: string): string | null {
-  const inside = (a: string, b: string): boolean => a === b || a.startsWith(b + sep);
   if (inside(out, notesDir) || inside(notesDir, out)) {
     return `the output folder ${relative(process.cwd(), out) || "."} and the notes folder overlap; minutebook never writes into the notes: choose another --out`;
   }
@@ -101,7 +112,7 @@ function progress(quiet: boolean) {
 async function build(notesDir: string, out: string, args: Args): Promise<number> {
   const started = Date.now();
   const helper = BuildHelper.start();
-  const load = helper.parse(notesDir, { url: args.url });
+  const load = helper.parse(notesDir, { url: args.url, cache: cacheOf(args) });
   const p = progress(args.quiet);
   let parts = 1;
   // Made once the part count is known (onParts); "as": TypeScript does not see it set in the hook.
@@ -173,7 +184,7 @@ async function build(notesDir: string, out: string, args: Args): Promise<number>
 
 async function serve(notesDir: string, out: string, args: Args): Promise<number> {
   const helper = BuildHelper.start();
-  const load = helper.parse(notesDir, { url: args.url, remember: true });
+  const load = helper.parse(notesDir, { url: args.url, remember: true, cache: cacheOf(args) });
   const p = progress(args.quiet);
   let elev: InstanceType<Awaited<ReturnType<typeof loadEleventy>>> | null = null;
   // The saved note's own page is written before the rebuild: show it now (the

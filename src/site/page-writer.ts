@@ -29,12 +29,16 @@ export class PageWriter {
   // recursive mkdir of a folder that exists costs two system calls.
   #made = new Set<string>();
 
+  /** `between` runs after each file: this thread does nothing else until the run ends (the build's search pacing, build-helper.ts). */
+  constructor(private readonly between: () => void = () => {}) {}
+
   write(page: PageInfo, content: string): void {
     const path = page.outputPath;
     if (!path) return;
     this.#folderOf(path);
     writeFileSync(path, linksRelative(page) ? relativizeHtml(content, page.url) : content);
     this.#written.push(path);
+    this.between();
   }
 
   /** A file that is not a page (no links to make relative), written a piece at a time. */
@@ -60,6 +64,7 @@ export class PageWriter {
       closeSync(fd);
     }
     this.#written.push(path);
+    this.between();
   }
 
   #folderOf(path: string): void {

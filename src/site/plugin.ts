@@ -81,7 +81,7 @@ export interface EleventyConfig {
 export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOptions): void {
   // Virtual templates: Eleventy never imports a TypeScript file itself, so the
   // templates are the same modules as the rest, from the sources or the bundle.
-  const writer = options.writesOutputs ? new PageWriter() : null;
+  const writer = options.writesOutputs ? new PageWriter(() => options.helper?.pace()) : null;
   for (const [path, template] of Object.entries(TEMPLATES)) eleventyConfig.addTemplate(path, writer ? writer.writing(template) : template);
   eleventyConfig.addWatchTarget(options.notesDir);
   eleventyConfig.addPassthroughCopy({ [ASSETS_DIR]: "assets" });

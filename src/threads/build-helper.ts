@@ -9,9 +9,11 @@
 // needs them, so a build can start its worker before loading anything else.
 import { MessageChannel, type TransferListItem, type Worker } from "node:worker_threads";
 import type { LoadOptions, ParsedNote } from "../archive/load.ts";
+import type { CacheOptions } from "../archive/parse-cache.ts";
 import type { Archive } from "../archive/model.ts";
 import type { SearchSource } from "../search/documents.ts";
 import type { FromWorker, ToWorker } from "./protocol.ts";
+import { Pacer } from "./pacer.ts";
 import { spawnWorker } from "./spawn.ts";
 import { WorkerShare } from "./share.ts";
 
@@ -27,6 +29,8 @@ export class BuildHelper {
   #worker: Worker | null;
   #waiting = new Map<number, Waiter>();
   #next = 1;
+  /** Search indexes whose runs are still being sent (pacer.ts). */
+  #pacers = new Set<Pacer>();
   /** What this thread did itself because the worker failed, and why (for tests and debugging: the build goes on the same). */
   readonly fallbacks: string[] = [];
 
@@ -35,6 +39,7 @@ export class BuildHelper {
     if (!worker) return;
     worker.unref(); // an idle helper never keeps the process alive
     worker.on("message", (m: FromWorker) => {
+      if (m.type === "search-read") return this.pace();
       const w = this.#waiting.get(m.id);
       if (!w) return;
       this.#settle(m.id);
@@ -43,6 +48,7 @@ export class BuildHelper {
     });
     const fail = (e: Error): void => {
       this.#worker = null;
+      this.#pacers.clear();
       for (const [id, w] of this.#waiting) {
         this.#settle(id);
         w.reject(e);
@@ -83,7 +89,8 @@ export class BuildHelper {
   parse(dir: string, options: ParallelLoadOptions = {}): ParallelLoad {
     const counter = new SharedArrayBuffer(4);
     const { port1, port2 } = new MessageChannel();
-    const answered = this.#ask({ type: "parse", id: this.#next++, dir, url: options.url ?? null, counter, port: port2 }, [port2]);
+    const cache = options.cache ?? null;
+    const answered = this.#ask({ type: "parse", id: this.#next++, dir, url: options.url ?? null, cache, counter, port: port2 }, [port2]);
     answered.catch(() => {}); // a failed worker: the main thread reads what it did not send
     return new ParallelLoad(dir, options, new Int32Array(counter), new WorkerShare(port1, answered));
   }
@@ -95,28 +102,45 @@ export class BuildHelper {
    * worker reads their bodies as text; with `remember` (serve), it keeps
    * them for the next index of the same archive.
    */
-  async search(source: SearchSource, outDir: string, options: { remember?: boolean } = {}): Promise<SearchSummary> {
+  async search(source: SearchSource, outDir: string, options: { remember?: boolean; ahead?: number } = {}): Promise<SearchSummary> {
     const worker = this.#worker;
     if (worker) {
       const id = this.#next++;
-      const answered = this.#ask({ type: "search-begin", id, outDir, remember: options.remember ?? false });
+      const read = new Int32Array(new SharedArrayBuffer(4));
+      const answered = this.#ask({ type: "search-begin", id, outDir, remember: options.remember ?? false, read: read.buffer as SharedArrayBuffer });
       // The bodies go as HTML when the source can give them so: reading them as text is the worker's work then.
       const html = source.htmlChunks !== undefined;
-      for (const chunk of source.htmlChunks?.() ?? source.chunks()) {
-        const json = new TextEncoder().encode(JSON.stringify(chunk));
-        worker.postMessage({ type: "search-chunk", id, json, html } satisfies ToWorker, [json.buffer]);
-      }
-      worker.postMessage({ type: "search-end", id, header: source.header } satisfies ToWorker);
+      const runs = (function* () {
+        for (const chunk of source.htmlChunks?.() ?? source.chunks()) yield new TextEncoder().encode(JSON.stringify(chunk));
+      })();
+      const pacer = new Pacer(
+        runs,
+        read,
+        (json) => worker.postMessage({ type: "search-chunk", id, json, html } satisfies ToWorker, [json.buffer as ArrayBuffer]),
+        () => worker.postMessage({ type: "search-end", id, header: source.header } satisfies ToWorker),
+        options.ahead,
+      );
+      if (!pacer.pump()) this.#pacers.add(pacer);
       try {
         const m = await answered;
         if (m.type === "searched") return { terms: m.terms, shards: m.shards, version: m.version };
       } catch (e) {
+        this.#pacers.delete(pacer);
         this.fallbacks.push(`search: ${(e as Error).message}`); // this thread builds it
       }
     }
     const { writeSearchData } = await import("../search/site-files.ts");
     const files = await writeSearchData(source, outDir);
     return { terms: files.terms, shards: files.shards, version: files.version };
+  }
+
+  /**
+   * Sends the search runs the worker is ready for. The worker's messages call
+   * it when this thread is idle; a thread busy rendering calls it between
+   * pages (page-writer.ts), as it never turns to its messages meanwhile.
+   */
+  pace(): void {
+    for (const pacer of this.#pacers) if (pacer.pump()) this.#pacers.delete(pacer);
   }
 
   async close(): Promise<void> {
@@ -134,6 +158,8 @@ export interface ParallelLoadOptions extends Pick<LoadOptions, "url"> {
    * archive is then also kept rejoinable (patch.ts).
    */
   remember?: boolean;
+  /** Parsed notes on disk from earlier builds, read and added to (src/archive/parse-cache.ts). */
+  cache?: CacheOptions | null;
 }
 
 export class ParallelLoad {
@@ -146,15 +172,18 @@ export class ParallelLoad {
 
   async archive(onNote?: (done: number, total: number) => void): Promise<Archive> {
     const { archiveOf, parseSettings, planLoad, readAndParse, rememberParsed } = await import("../archive/load.ts");
+    const { ParseCache, saveCacheIndex } = await import("../archive/parse-cache.ts");
     // Both threads list the folder and take notes by index from one counter.
     const plan = planLoad(this.dir, { url: this.options.url });
     const sources = plan.folder.notes;
     const settings = parseSettings(plan.config);
     const notes: (ParsedNote | undefined)[] = new Array(sources.length);
+    const cache = this.options.cache;
+    const store = cache ? new ParseCache(cache, this.dir, settings, "m") : null;
     for (;;) {
       const i = Atomics.add(this.counter, 0, 1);
       if (i >= sources.length) break;
-      notes[i] = readAndParse(this.dir, sources[i]!, settings);
+      notes[i] = readAndParse(this.dir, sources[i]!, settings, { store });
       this.theirs.drain();
       onNote?.(Math.min(Atomics.load(this.counter, 0), sources.length), sources.length);
     }
@@ -165,7 +194,11 @@ export class ParallelLoad {
     // The load is kept by its caller for the whole build; the notes are the archive's now.
     theirs.notes.clear();
     // Notes the worker took but did not return (it died, or listed another folder) are read here.
-    const all = notes.map((n, i) => (n && n.source === sources[i] ? n : readAndParse(this.dir, sources[i]!, settings)));
+    const all = notes.map((n, i) => (n && n.source === sources[i] ? n : readAndParse(this.dir, sources[i]!, settings, { store })));
+    if (store && cache) {
+      store.close();
+      saveCacheIndex(cache, this.dir, settings, sources, new Map([...theirs.spots, ...store.spots]));
+    }
     onNote?.(sources.length, sources.length);
     if (this.options.remember) rememberParsed(all, settings);
     return archiveOf(plan, all, { rejoinable: !!this.options.remember });

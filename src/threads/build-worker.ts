@@ -8,7 +8,8 @@
 // threads than the structured clone of thousands of small objects, and the
 // model is plain data that JSON keeps unchanged (src/core/model.ts).
 import { parentPort, type MessagePort } from "node:worker_threads";
-import { parseSettings, planLoad, readAndParse, type ParsedNote } from "../archive/load.ts";
+import { parseSettings, planLoad, readAndParseJson } from "../archive/load.ts";
+import { ParseCache, type CacheOptions } from "../archive/parse-cache.ts";
 import { htmlToText, TextCache, textChunk, type HtmlChunk, type SearchChunk, type SearchHeader } from "../search/documents.ts";
 import { SearchWriter } from "../search/site-files.ts";
 import type { ShareMessage, ToWorker } from "./protocol.ts";
@@ -16,24 +17,29 @@ import type { ShareMessage, ToWorker } from "./protocol.ts";
 /** Notes per message: few enough that the main thread takes each in at once, enough that messages stay few. */
 const BATCH = 16;
 
-function parseShare(dir: string, url: string | null, counter: Int32Array, port: MessagePort): void {
+function parseShare(dir: string, url: string | null, cache: CacheOptions | null, counter: Int32Array, port: MessagePort): void {
   const send = (m: ShareMessage): void => port.postMessage(m);
   const plan = planLoad(dir, url ? { url } : {});
   const sources = plan.folder.notes;
   const settings = parseSettings(plan.config);
+  const store = cache ? new ParseCache(cache, dir, settings, "w") : null;
   send({ kind: "sources", sources });
-  let batch: [number, ParsedNote][] = [];
+  // [index, ParsedNote] pairs, written out around each result's JSON (from the cache, or made once here).
+  let batch: string[] = [];
+  const flush = (): void => {
+    if (batch.length) send({ kind: "notes", json: `[${batch.join(",")}]` });
+    batch = [];
+  };
   for (;;) {
     const i = Atomics.add(counter, 0, 1);
     if (i >= sources.length) break;
-    batch.push([i, readAndParse(dir, sources[i]!, settings, { sent: true })]);
-    if (batch.length === BATCH) {
-      send({ kind: "notes", json: JSON.stringify(batch) });
-      batch = [];
-    }
+    const { source, hash, json } = readAndParseJson(dir, sources[i]!, settings, store);
+    batch.push(`[${i},{"source":${JSON.stringify(source)},"hash":${JSON.stringify(hash)},"result":${json}}]`);
+    if (batch.length === BATCH) flush();
   }
-  if (batch.length) send({ kind: "notes", json: JSON.stringify(batch) });
-  send({ kind: "done" });
+  flush();
+  store?.close();
+  send({ kind: "done", spots: store ? [...store.spots] : [] });
   port.close();
 }
 
@@ -44,6 +50,8 @@ interface Search {
   /** Documents of the runs so far. */
   docs: number;
   remember: boolean;
+  /** Runs taken in so far, read by the main thread (pacer.ts). */
+  read: Int32Array;
   /** Why the writer was dropped, for the end. */
   error: unknown;
 }
@@ -70,10 +78,10 @@ async function endSearch(id: number, header: SearchHeader): Promise<void> {
 parentPort!.on("message", (msg: ToWorker) => {
   try {
     if (msg.type === "parse") {
-      parseShare(msg.dir, msg.url, new Int32Array(msg.counter), msg.port);
+      parseShare(msg.dir, msg.url, msg.cache, new Int32Array(msg.counter), msg.port);
       parentPort!.postMessage({ type: "parsed", id: msg.id });
     } else if (msg.type === "search-begin") {
-      const w: Search = { writer: null, docs: 0, remember: msg.remember, error: null };
+      const w: Search = { writer: null, docs: 0, remember: msg.remember, read: new Int32Array(msg.read), error: null };
       writers.set(msg.id, w);
       try {
         w.writer = new SearchWriter(msg.outDir);
@@ -82,15 +90,21 @@ parentPort!.on("message", (msg: ToWorker) => {
       }
     } else if (msg.type === "search-chunk") {
       const w = writers.get(msg.id);
-      if (!w?.writer) return;
+      if (!w) return;
       try {
-        const run = JSON.parse(new TextDecoder().decode(msg.json)) as HtmlChunk | SearchChunk;
-        const chunk = msg.html ? textChunk(run as HtmlChunk, w.docs, w.remember ? (html) => texts.text(html) : htmlToText) : (run as SearchChunk);
-        w.docs += chunk.docs.length;
-        w.writer.add(chunk);
+        if (w.writer) {
+          const run = JSON.parse(new TextDecoder().decode(msg.json)) as HtmlChunk | SearchChunk;
+          const chunk = msg.html ? textChunk(run as HtmlChunk, w.docs, w.remember ? (html) => texts.text(html) : htmlToText) : (run as SearchChunk);
+          w.docs += chunk.docs.length;
+          w.writer.add(chunk);
+        }
       } catch (e) {
         w.writer = null;
         w.error = e;
+      } finally {
+        // Counted whatever became of it: the main thread sends the rest, and the end, only then.
+        Atomics.add(w.read, 0, 1);
+        parentPort!.postMessage({ type: "search-read", id: msg.id });
       }
     } else void endSearch(msg.id, msg.header);
   } catch (e) {

@@ -4,6 +4,7 @@
 // notes (receiveMessageOnPort), and waits only for what is still to come.
 import { receiveMessageOnPort, type MessagePort } from "node:worker_threads";
 import type { ParsedNote } from "../archive/load.ts";
+import type { CacheSpot } from "../archive/parse-cache.ts";
 import type { ShareMessage } from "./protocol.ts";
 
 export class WorkerShare {
@@ -11,6 +12,8 @@ export class WorkerShare {
   sources: string[] | null = null;
   /** The notes it parsed, by index in its listing. */
   readonly notes = new Map<number, ParsedNote>();
+  /** Where the worker's notes are in the parse cache (parse-cache.ts). */
+  spots: [string, CacheSpot][] = [];
   #done = false;
 
   constructor(
@@ -22,7 +25,10 @@ export class WorkerShare {
   #take(m: ShareMessage): void {
     if (m.kind === "sources") this.sources = m.sources;
     else if (m.kind === "notes") for (const [i, note] of JSON.parse(m.json) as [number, ParsedNote][]) this.notes.set(i, note);
-    else this.#done = true;
+    else {
+      this.spots = m.spots;
+      this.#done = true;
+    }
   }
 
   /** Takes in what has arrived, without waiting. */

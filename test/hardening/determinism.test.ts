@@ -48,6 +48,19 @@ describe("deterministic output", () => {
     }
   }, 240_000);
 
+  it("is the same whether the notes are parsed or read from the parse cache of an earlier build", async () => {
+    const cache = mkdtempSync(join(tmpdir(), "minutebook-cache-"));
+    temps.push(cache);
+    const url = "https://notes.example.org/";
+    const parsed = await buildSite(SAMPLE_NOTES, { url, cache: false });
+    const cold = await buildSite(SAMPLE_NOTES, { url, cache });
+    const warm = await buildSite(SAMPLE_NOTES, { url, cache });
+    for (const b of [parsed, cold, warm]) expect(b.code, b.stderr).toBe(0);
+    expect(readdirSync(cache, { recursive: true }).some((f) => String(f).endsWith(".pack"))).toBe(true);
+    expect(treeDigest(cold.out)).toEqual(treeDigest(parsed.out));
+    expect(treeDigest(warm.out)).toEqual(treeDigest(parsed.out));
+  }, 240_000);
+
   it("is the same whether the build writes its outputs or plain Eleventy (with .eleventy.ts) writes them", async () => {
     const url = "https://notes.example.org/";
     const cli = await buildSite(SAMPLE_NOTES, { url });

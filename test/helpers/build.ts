@@ -29,6 +29,8 @@ export interface BuildOptions {
   url?: string;
   /** Killed after this long (ms). */
   timeout?: number;
+  /** Passed as --cache DIR, or --no-cache when false (else the default cache). */
+  cache?: string | false;
 }
 
 const temps: string[] = [];
@@ -42,6 +44,7 @@ export async function buildSite(notesDir: string, options: BuildOptions = {}): P
   mkdirSync(cwd);
   const args = [BIN, "build", resolve(notesDir), "--out", out];
   if (options.url !== undefined) args.push("--url", options.url);
+  if (options.cache !== undefined) args.push(...(options.cache === false ? ["--no-cache"] : ["--cache", options.cache]));
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, args, {
       cwd,

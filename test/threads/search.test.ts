@@ -37,6 +37,19 @@ describe("the build worker's search index", () => {
     expect(tree(join(work, "worker"))).toEqual(want);
   });
 
+  it("is the same index when its runs go to the worker one at a time, as the worker takes them in", async () => {
+    const alone = join(work, "alone-paced");
+    await writeSearchData(source, alone);
+    const runs = [...source.htmlChunks!(2)];
+    expect(runs.length).toBeGreaterThan(3);
+    const paced = { header: source.header, chunks: () => source.chunks(2), htmlChunks: () => source.htmlChunks!(2) };
+    const helper = BuildHelper.start();
+    await helper.search(paced, join(work, "paced"), { ahead: 1 });
+    await helper.close();
+    expect(helper.fallbacks).toEqual([]);
+    expect(tree(join(work, "paced"))).toEqual(tree(alone));
+  });
+
   it("is written by this thread when there is no worker, and a second build leaves no file of the first", async () => {
     const helper = new BuildHelper(null);
     const dir = join(work, "again");

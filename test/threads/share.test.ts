@@ -22,7 +22,7 @@ describe("WorkerShare", () => {
     expect([...share.notes.keys()].sort()).toEqual([0, 2]);
     setTimeout(() => {
       port2.postMessage(batch([[1, "b.md"]]));
-      port2.postMessage({ kind: "done" } satisfies ShareMessage);
+      port2.postMessage({ kind: "done", spots: [] } satisfies ShareMessage);
     }, 20);
     const all = await share.rest();
     expect([...all.notes].sort(([a], [b]) => a - b).map(([i, n]) => [i, n.source])).toEqual([
