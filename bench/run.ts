@@ -53,6 +53,8 @@ const HELP = `Usage: npm run bench -- [options]
   --timeout MIN       per build (default 30)
   --heap MB           run both builds with node --max-old-space-size=MB (default: Node's own
                       limit, what a user gets; for finding a build's real peak when it runs out)
+  --work DIR          where the scaled archives, sites and caches are written (default: the
+                      system's temporary folder); e.g. a tmpfs, to time the builds without the disk
   --keep              keep the temporary folder (scaled archives, last sites)`;
 
 interface BuildRun {
@@ -204,6 +206,7 @@ async function main(): Promise<number> {
       "no-floor": { type: "boolean" },
       timeout: { type: "string", default: "30" },
       keep: { type: "boolean" },
+      work: { type: "string" },
       heap: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -224,8 +227,8 @@ async function main(): Promise<number> {
   const source = resolve(values.notes ?? (existsSync(REAL) ? REAL : join(ROOT, "notes")));
   const timeoutMs = Number(values.timeout) * 60_000;
   const heapMb = values.heap ? Number(values.heap) : null;
-  const work = mkdtempSync(join(tmpdir(), "minutebook-bench-"));
-  const info = machine();
+  const work = mkdtempSync(join(values.work ? resolve(values.work) : tmpdir(), "minutebook-bench-"));
+  const info = { ...machine(), work };
   const archiveName = source === REAL ? "the real archive (ipfs-team-mgmt, ../shared/corpus)" : relative(ROOT, source) || source;
   console.log(`minutebook bench: ${archiveName}; sizes ${sizes.join(", ")}x (${mode}); ${runs} run(s) each${heapMb ? `; heap limit ${heapMb} MB` : ""}; in ${work}`);
   console.log(`machine: ${info.cpus} CPUs (${info.cpu}), ${fmtMiB(info.memory)}, Node ${info.node}, Eleventy ${info.eleventy}; peak memory from ${info.peakMemoryFrom}\n`);
@@ -324,12 +327,12 @@ interface Verdict {
   pass: boolean | null;
 }
 
-function render(results: SizeResult[], serve: ServeResult | { missing: string } | null, info: ReturnType<typeof machine>, archive: string, runs: number, mode: ScaleMode, heapMb: number | null) {
+function render(results: SizeResult[], serve: ServeResult | { missing: string } | null, info: ReturnType<typeof machine> & { work: string }, archive: string, runs: number, mode: ScaleMode, heapMb: number | null) {
   const out: string[] = [];
   out.push(
     `Archive: ${archive}; larger sizes by bench/scale.ts --mode ${mode}. Median of ${runs} run(s), each a separate process${heapMb ? `, run with node --max-old-space-size=${heapMb}` : ""}.`,
   );
-  out.push(`Machine: ${info.cpus} CPUs (${info.cpu}), ${fmtMiB(info.memory)} RAM, Node ${info.node}, Eleventy ${info.eleventy}, ${info.os}.`);
+  out.push(`Machine: ${info.cpus} CPUs (${info.cpu}), ${fmtMiB(info.memory)} RAM, Node ${info.node}, Eleventy ${info.eleventy}, ${info.os}; sites written under ${info.work}.`);
   const loads = results.flatMap((r) => [...r.baseline.runs, ...r.minutebook.runs, ...r.rebuild.runs].map((x) => x.load));
   if (loads.length) out.push(`Load average during the builds: ${Math.min(...loads).toFixed(1)} to ${Math.max(...loads).toFixed(1)} (other work on the machine; the CPU ratio is the steadier figure then).`);
   out.push("");
