@@ -1,20 +1,19 @@
 // node --import tsx bench/floor.ts SITE [--runs N]
 //
 // What writing a built site costs on this machine, and nothing else: every
-// file of SITE is read into memory first, then written to a fresh folder
+// file of SITE is read into memory first, then written to a fresh folder beside it
 // (its folders made once each, one writeFileSync a file), and only that is
 // timed. bench/run.ts runs it on both tools' outputs: the difference is time
 // no build of minutebook's output can save, whatever it does in between.
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { median } from "./proc.ts";
 
 const HELP = `Usage: node --import tsx bench/floor.ts SITE [--runs N]
 
 Reads every file of the built site SITE into memory, then times writing them
-all to a temporary folder (median of --runs, default 3), and prints
+all to a new folder beside it (median of --runs, default 3), and prints
 {"ms": …, "runsMs": […], "files": …, "bytes": …} as JSON.`;
 
 export interface Floor {
@@ -52,7 +51,8 @@ function measureFloor(site: string, runs: number): Floor {
   const files = readTree(site);
   const times: number[] = [];
   for (let r = 0; r < runs; r++) {
-    const out = mkdtempSync(join(tmpdir(), "minutebook-floor-"));
+    // Beside the site, on its file system: the one its build wrote to.
+    const out = mkdtempSync(join(dirname(resolve(site)), "minutebook-floor-"));
     try {
       times.push(writeTree(files, out));
     } finally {

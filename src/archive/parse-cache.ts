@@ -36,6 +36,9 @@ const MAX_PACKS = 8;
 const STALE_MS = 10 * 60_000;
 const PACK = /\.pack$/;
 
+/** Packs this process opened: two caches of one thread, in one millisecond, never share a name. */
+let opened = 0;
+
 const digest = (text: string): string => createHash("sha1").update(text).digest("hex").slice(0, 16);
 
 /** This code's folder for these settings, inside the cache. */
@@ -136,7 +139,7 @@ export class ParseCache {
 
   #openPack(): Pack {
     mkdirSync(this.#folder, { recursive: true });
-    const name = `${this.#tag}-${process.pid}-${Date.now().toString(36)}.pack`;
+    const name = `${this.#tag}-${process.pid}-${Date.now().toString(36)}-${++opened}.pack`;
     return { name, fd: openSync(join(this.#folder, name), "wx"), size: 0, waiting: [], bytes: 0 };
   }
 
@@ -203,7 +206,7 @@ function gathered(folder: string, notes: Record<string, [string, string, number,
   for (const [, pack, , length] of Object.values(notes)) bytes.set(pack, (bytes.get(pack) ?? 0) + length);
   if (bytes.size <= MAX_PACKS) return notes;
   const largest = [...bytes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
-  const name = `gathered-${process.pid}-${Date.now().toString(36)}.pack`;
+  const name = `gathered-${process.pid}-${Date.now().toString(36)}-${++opened}.pack`;
   const out = openSync(join(folder, name), "wx");
   const fds = new Map<string, number>();
   try {
