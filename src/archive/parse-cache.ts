@@ -10,7 +10,7 @@
 // index) is a miss, never an error: the note is parsed again.
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { ParseSettings } from "./load.ts";
 
 /** Where a cache is and which code's parses it holds. */
@@ -40,6 +40,40 @@ const PACK = /\.pack$/;
 let opened = 0;
 
 const digest = (text: string): string => createHash("sha1").update(text).digest("hex").slice(0, 16);
+
+/** The packages the parser imports (src/core): their code is the parser's too (a test keeps the list whole). */
+export const PARSER_PACKAGES = ["js-yaml", "luxon", "markdown-it", "markdown-it-anchor", "sanitize-html"];
+
+/**
+ * The parser's version: minutebook's own code and the installed version of
+ * every package the parser runs, its dependencies' included. minutebook's
+ * bundle leaves packages out, so an `npm update` changes what a parse gives
+ * without changing the bundle.
+ */
+export function parserVersion(codeVersion: string, root: string): string {
+  const versions = new Set<string>();
+  const visit = (from: string, name: string): void => {
+    for (let dir = from; ; dir = dirname(dir)) {
+      const manifest = join(dir, "node_modules", name, "package.json");
+      if (existsSync(manifest)) {
+        let pkg: { version?: string; dependencies?: Record<string, string> };
+        try {
+          pkg = JSON.parse(readFileSync(manifest, "utf8")) as typeof pkg;
+        } catch {
+          pkg = {};
+        }
+        const id = `${name}@${pkg.version ?? "?"} ${manifest}`;
+        if (versions.has(id)) return;
+        versions.add(id);
+        for (const dep of Object.keys(pkg.dependencies ?? {})) visit(dirname(manifest), dep);
+        return;
+      }
+      if (dirname(dir) === dir) return void versions.add(`${name}@missing`);
+    }
+  };
+  for (const name of PARSER_PACKAGES) visit(root, name);
+  return digest([codeVersion, ...[...versions].sort()].join("\n"));
+}
 
 /** This code's folder for these settings, inside the cache. */
 export function cacheFolder(options: CacheOptions, settings: ParseSettings): string {

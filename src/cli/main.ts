@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Archive } from "../archive/model.ts";
-import type { CacheOptions } from "../archive/parse-cache.ts";
+import { parserVersion, type CacheOptions } from "../archive/parse-cache.ts";
 import { BUNDLED, CODE_VERSION, ROOT, TEMPLATES_DIR } from "../paths.ts";
 import { setBuildHooks } from "../site/hooks.ts";
 import { BuildHelper } from "../threads/build-helper.ts";
@@ -61,7 +61,7 @@ export async function main(argv: string[]): Promise<number> {
 
 /** The parse cache, when asked for and when the code has a version to keep it under (it runs from the bundle). */
 function cacheOf(args: Args): CacheOptions | null {
-  return args.cache && CODE_VERSION ? { dir: resolve(args.cache), version: CODE_VERSION } : null;
+  return args.cache && CODE_VERSION ? { dir: resolve(args.cache), version: parserVersion(CODE_VERSION, ROOT) } : null;
 }
 
 async function check(notesDir: string, args: Args): Promise<number> {

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadArchive, parseSettings, planLoad, readAndParse, type ParseSettings } from "../../src/archive/load.ts";
-import { cacheFolder, ParseCache, saveCacheIndex, type CacheOptions } from "../../src/archive/parse-cache.ts";
+import { cacheFolder, ParseCache, PARSER_PACKAGES, parserVersion, saveCacheIndex, type CacheOptions } from "../../src/archive/parse-cache.ts";
 import { BuildHelper } from "../../src/threads/build-helper.ts";
 import { ROOT, SAMPLE_NOTES } from "../helpers/build.ts";
 
@@ -87,6 +87,34 @@ describe("the parse cache", () => {
     const other = { ...settingsOf(dir), issueBase: "https://git.example.org/" };
     expect(cacheFolder(cache, other)).not.toBe(cacheFolder(cache, settingsOf(dir)));
     expect(load(dir, cache).hits).toBe(3);
+  });
+
+  it("is of the parser's code and of every package it runs, dependencies of dependencies included", () => {
+    // Every package the parser imports is in the list the version is made of.
+    const core = join(ROOT, "src", "core");
+    const imported = new Set<string>();
+    for (const f of readdirSync(core, { recursive: true }) as string[]) {
+      if (!f.endsWith(".ts")) continue;
+      for (const [, spec] of readFileSync(join(core, f), "utf8").matchAll(/from "([^".][^"]*)"/g)) if (!spec!.startsWith("node:")) imported.add(spec!.split("/")[0]!);
+    }
+    expect([...imported].sort()).toEqual([...PARSER_PACKAGES].sort());
+    expect(parserVersion("v1", ROOT)).toBe(parserVersion("v1", ROOT));
+    expect(parserVersion("v2", ROOT)).not.toBe(parserVersion("v1", ROOT));
+
+    // A package tree of our own: the version follows a dependency of a dependency, and where it is installed.
+    const root = fresh("tree");
+    const install = (dir: string, name: string, version: string, dependencies: Record<string, string> = {}) => {
+      mkdirSync(join(dir, "node_modules", name), { recursive: true });
+      writeFileSync(join(dir, "node_modules", name, "package.json"), JSON.stringify({ name, version, dependencies }));
+    };
+    install(root, "markdown-it", "14.0.0", { "linkify-it": "^5" });
+    install(root, "linkify-it", "5.0.0");
+    const before = parserVersion("v1", root);
+    install(root, "linkify-it", "5.0.1");
+    const bumped = parserVersion("v1", root);
+    expect(bumped).not.toBe(before);
+    install(join(root, "node_modules", "markdown-it"), "linkify-it", "4.0.0");
+    expect(parserVersion("v1", root)).not.toBe(bumped);
   });
 
   it("costs only a parse when a pack is cut short, foreign or gone, or the index is broken", () => {
