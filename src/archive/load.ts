@@ -87,7 +87,7 @@ function readConfig(dir: string, options: ConfigOverrides): ReturnType<typeof pa
   return parseConfig(configText, options);
 }
 
-/** What the parser needs of the config: a note's result depends on these and its bytes only. */
+/** What the parser needs of the config: a note's result depends on these, its bytes and its path only. */
 export interface ParseSettings {
   issueBase: string;
   sourcePrefixes: string[];
@@ -127,7 +127,7 @@ export function readAndParse(dir: string, source: string, settings: ParseSetting
   // JSON's parser makes its strings compact itself (compact.ts).
   const stored = fromJson(store?.get(source, hash) ?? null);
   const parsed = stored ?? parseSafely(bytes, source, settings);
-  if (!stored) store?.put(source, hash, JSON.stringify(parsed));
+  if (!stored && !CRASHED.has(parsed)) store?.put(source, hash, JSON.stringify(parsed));
   const result = stored ? parsed : compactStrings(parsed);
   if (cached) cache.set(source, { hash, key, result });
   return { source, hash, result };
@@ -144,8 +144,9 @@ export function readAndParseJson(dir: string, source: string, settings: ParseSet
   const stored = store?.get(source, hash) ?? null;
   // Checked here, where it costs a twenty-fifth of a parse: a broken record must not break the batch it goes in.
   if (stored !== null && fromJson(stored)) return { source, hash, json: stored };
-  const json = JSON.stringify(parseSafely(bytes, source, settings));
-  store?.put(source, hash, json);
+  const parsed = parseSafely(bytes, source, settings);
+  const json = JSON.stringify(parsed);
+  if (!CRASHED.has(parsed)) store?.put(source, hash, json);
   return { source, hash, json };
 }
 
@@ -172,11 +173,16 @@ function hashOf(bytes: Buffer): string {
   return createHash("sha1").update(bytes).digest("hex");
 }
 
+/** Results of parses that threw: never kept in the parse cache, as what threw may be of the thread (its stack) and not of the note. */
+const CRASHED = new WeakSet<NoteResult>();
+
 function parseSafely(bytes: Buffer, source: string, settings: ParseSettings): NoteResult {
   try {
     return parseNote(bytes, { source, ...settings });
   } catch (e) {
-    return failed(source, `minutebook could not read this note (${(e as Error).message}); please report it with the note attached`);
+    const result = failed(source, `minutebook could not read this note (${(e as Error).message}); please report it with the note attached`);
+    CRASHED.add(result);
+    return result;
   }
 }
 

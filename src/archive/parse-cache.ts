@@ -35,6 +35,10 @@ const MAX_PACKS = 8;
 /** Packs and folders no index uses are removed once this old: a build running beside this one may still be writing them. */
 const STALE_MS = 10 * 60_000;
 const PACK = /\.pack$/;
+/** The cache's own folders: only these are ever removed from it (a cache may be given any folder). */
+const FOLDER = /^notes-[0-9a-f]{16}$/;
+/** In each folder: the parser version it is for. */
+const VERSION_FILE = "version";
 
 /** Packs this process opened: two caches of one thread, in one millisecond, never share a name. */
 let opened = 0;
@@ -72,7 +76,8 @@ export function parserVersion(codeVersion: string, root: string): string {
     }
   };
   for (const name of PARSER_PACKAGES) visit(root, name);
-  return digest([codeVersion, ...[...versions].sort()].join("\n"));
+  // Node's own Unicode tables decide what the parser's \p{…} classes match.
+  return digest([codeVersion, process.version, ...[...versions].sort()].join("\n"));
 }
 
 /** This code's folder for these settings, inside the cache. */
@@ -116,6 +121,7 @@ export class ParseCache {
   readonly #folder: string;
   readonly #index: Map<string, CacheSpot>;
   readonly #tag: string;
+  readonly #version: string;
   readonly #fds = new Map<string, number>();
   #pack: Pack | null = null;
   #writable = true;
@@ -127,6 +133,7 @@ export class ParseCache {
     this.#folder = cacheFolder(options, settings);
     this.#index = readIndex(indexFile(this.#folder, notesDir)).spots;
     this.#tag = tag;
+    this.#version = options.version;
   }
 
   /** The NoteResult JSON of a note with these bytes, when it was parsed before. */
@@ -173,6 +180,7 @@ export class ParseCache {
 
   #openPack(): Pack {
     mkdirSync(this.#folder, { recursive: true });
+    writeFileSync(join(this.#folder, VERSION_FILE), this.#version);
     const name = `${this.#tag}-${process.pid}-${Date.now().toString(36)}-${++opened}.pack`;
     return { name, fd: openSync(join(this.#folder, name), "wx"), size: 0, waiting: [], bytes: 0 };
   }
@@ -224,13 +232,21 @@ export function saveCacheIndex(options: CacheOptions, notesDir: string, settings
     const same = before.size === Object.keys(notes).length && [...before].every(([s, b]) => notes[s]?.join("\0") === [b.hash, b.pack, b.at, b.length].join("\0"));
     if (!same) {
       mkdirSync(folder, { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
+      const tmp = `${file}.${process.pid}-${++opened}.tmp`;
       writeFileSync(tmp, JSON.stringify({ dir: resolve(notesDir), notes: gathered(folder, notes) }));
       renameSync(tmp, file);
     }
-    prune(options.dir, folder);
+    prune(options.dir, folder, options.version);
   } catch {
     // The next build parses again what this one could not index.
+  }
+}
+
+function versionOf(folder: string): string | null {
+  try {
+    return readFileSync(join(folder, VERSION_FILE), "utf8");
+  } catch {
+    return null;
   }
 }
 
@@ -253,7 +269,7 @@ function gathered(folder: string, notes: Record<string, [string, string, number,
       const record = Buffer.allocUnsafe(length + 1);
       if (readSync(fd, record, 0, length, at) !== length) throw new Error("short record");
       record[length] = 0x0a;
-      writeSync(out, record);
+      if (writeSync(out, record) !== record.length) throw new Error("short write");
       spot[1] = name;
       spot[2] = size;
       size += length + 1;
@@ -267,9 +283,10 @@ function gathered(folder: string, notes: Record<string, [string, string, number,
 
 /**
  * Removes, once they are stale: the indexes of notes folders that are gone,
- * the packs no index uses, and the folders of other code versions and settings.
+ * the packs no index uses, and the cache's folders for other parser versions
+ * (those of other settings, another notes repository's, are kept).
  */
-function prune(root: string, folder: string): void {
+function prune(root: string, folder: string, version: string): void {
   const now = Date.now();
   const stale = (path: string): boolean => now - statSync(path).mtimeMs > STALE_MS;
   const used = new Set<string>();
@@ -287,6 +304,7 @@ function prune(root: string, folder: string): void {
   }
   for (const name of readdirSync(root)) {
     const path = join(root, name);
-    if (name.startsWith("notes-") && path !== folder && stale(path)) rmSync(path, { recursive: true, force: true });
+    if (!FOLDER.test(name) || path === folder || versionOf(path) === version || !stale(path)) continue;
+    rmSync(path, { recursive: true, force: true });
   }
 }

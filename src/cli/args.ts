@@ -66,6 +66,8 @@ export interface Args {
   quiet: boolean;
   /** The parse cache's folder, or null for none (--no-cache). */
   cache: string | null;
+  /** The cache's folder was given (--cache), not the default. */
+  cacheGiven: boolean;
   help: boolean;
   version: boolean;
 }
@@ -103,6 +105,7 @@ export function parse(argv: string[]): Args {
     json: values.json ?? false,
     quiet: values.quiet ?? false,
     cache: values["no-cache"] ? null : (values.cache ?? CACHE_DIR),
+    cacheGiven: values.cache !== undefined,
     help: values.help ?? false,
     version: values.version ?? false,
   };

@@ -1,6 +1,6 @@
 // minutebook build | serve | check.
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Archive } from "../archive/model.ts";
 import { parserVersion, type CacheOptions } from "../archive/parse-cache.ts";
@@ -40,9 +40,13 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`minutebook: the notes folder ${args.notesDir} does not exist: give the folder of your notes, e.g. "minutebook ${args.command} path/to/notes"`);
     return 2;
   }
-  if (args.cache && inside(resolve(args.cache), notesDir)) {
-    console.error(`minutebook: the cache folder ${args.cache} is inside the notes folder; minutebook never writes into the notes: choose another --cache, or --no-cache`);
-    return 2;
+  if (args.cache && overlaps(real(resolve(args.cache)), real(notesDir))) {
+    // The default cache is in minutebook's own folder, which may be inside the notes' repository (node_modules): then there is none.
+    if (!args.cacheGiven) args = { ...args, cache: null };
+    else {
+      console.error(`minutebook: the cache folder ${args.cache} and the notes folder overlap; minutebook never writes into the notes: choose another --cache, or --no-cache`);
+      return 2;
+    }
   }
   try {
     if (args.command === "check") return await check(notesDir, args);
@@ -77,6 +81,17 @@ async function check(notesDir: string, args: Args): Promise<number> {
 }
 
 const inside = (a: string, b: string): boolean => a === b || a.startsWith(b + sep);
+const overlaps = (a: string, b: string): boolean => inside(a, b) || inside(b, a);
+
+/** A path with its symbolic links resolved, as far as it exists. */
+function real(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path ? path : join(real(parent), basename(path));
+  }
+}
 
 /** The output folder is wiped before a build: refuse anything that could hold the notes or other work. */
 function outputProblem(notesDir: string, out: string): string | null {

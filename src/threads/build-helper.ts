@@ -118,6 +118,11 @@ export class BuildHelper {
         read,
         (json) => worker.postMessage({ type: "search-chunk", id, json, html } satisfies ToWorker, [json.buffer as ArrayBuffer]),
         () => worker.postMessage({ type: "search-end", id, header: source.header } satisfies ToWorker),
+        (e) => {
+          const waiter = this.#waiting.get(id);
+          this.#settle(id);
+          waiter?.reject(e instanceof Error ? e : new Error(String(e)));
+        },
         options.ahead,
       );
       if (!pacer.pump()) this.#pacers.add(pacer);

@@ -3,7 +3,7 @@
 // at 50x) were all held, outside either heap, until the worker got to them,
 // at the moment the build holds most besides.
 
-/** Bytes sent and not yet taken in by the worker, at most (a run larger than this is still sent, alone). */
+/** Runs are sent while fewer bytes than this wait for the worker (so at most this and one run wait). */
 export const AHEAD_BYTES = 16 << 20;
 
 export class Pacer {
@@ -20,24 +20,37 @@ export class Pacer {
     private readonly read: Int32Array,
     private readonly send: (run: Uint8Array) => void,
     private readonly end: () => void,
-    private readonly ahead = AHEAD_BYTES,
-  ) {}
+    /** Making or sending a run threw: nothing more is sent (the caller builds the index another way). */
+    private readonly failed: (error: unknown) => void,
+    ahead = AHEAD_BYTES,
+  ) {
+    this.#ahead = Math.max(1, ahead);
+  }
 
-  /** Sends runs while fewer than `ahead` bytes wait; true once every run and the end are sent. */
+  readonly #ahead: number;
+
+  /** Sends runs while fewer than `ahead` bytes wait; true once every run and the end are sent, or it failed. */
   pump(): boolean {
     if (this.#done) return true;
-    for (const read = Atomics.load(this.read, 0); this.#taken < read; ) this.#waiting -= this.#sizes[this.#taken++]!;
-    while (this.#waiting < this.ahead) {
-      const next = this.runs.next();
-      if (next.done) {
-        this.#done = true;
-        this.end();
-        return true;
+    try {
+      for (const read = Atomics.load(this.read, 0); this.#taken < read; ) this.#waiting -= this.#sizes[this.#taken++]!;
+      while (this.#waiting < this.#ahead) {
+        const next = this.runs.next();
+        if (next.done) {
+          this.#done = true;
+          this.end();
+          return true;
+        }
+        this.#sizes.push(next.value.byteLength);
+        this.#waiting += next.value.byteLength;
+        this.send(next.value);
       }
-      this.#sizes.push(next.value.byteLength);
-      this.#waiting += next.value.byteLength;
-      this.send(next.value);
+      return false;
+    } catch (e) {
+      // Called between pages and from message handlers: an error here must not be the page's or the process's.
+      this.#done = true;
+      this.failed(e);
+      return true;
     }
-    return false;
   }
 }

@@ -79,6 +79,22 @@ describe("the parse cache", () => {
     expect(index.dir).toBe(resolve(dir));
   });
 
+  it("never keeps a parse that threw: what threw may be of the thread, not of the note", () => {
+    const dir = notesFolder();
+    const cache = { dir: fresh("cache"), version: "v1" };
+    const settings = settingsOf(dir);
+    // Settings whose prefixes can be named (the cache's folder) but not read (the parse).
+    const prefixes = new Proxy([] as string[], {
+      get: (target, key) => (key === "join" ? () => "" : key === "length" ? 0 : () => { throw new Error("no prefixes here"); }),
+    });
+    writeFileSync(join(dir, "2021-03-22--widget-team-weekly.md"), NOTE("Widget team weekly 2021-03-22", "see [the plan](https://example.org/plan.md)"));
+    const store = new ParseCache(cache, dir, { ...settings, sourcePrefixes: prefixes }, "crash");
+    const note = readAndParse(dir, "2021-03-22--widget-team-weekly.md", { ...settings, sourcePrefixes: prefixes }, { store });
+    store.close();
+    expect(note.result.problems.map((p) => p.message).join()).toMatch(/could not read this note/);
+    expect(store.spots.size).toBe(0);
+  });
+
   it("is kept apart for other code and other settings", () => {
     const dir = notesFolder();
     const cache = { dir: fresh("cache"), version: "v1" };
@@ -144,7 +160,7 @@ describe("the parse cache", () => {
     expect(load(dir, cache).hits).toBe(3);
   });
 
-  it("is only read when it cannot be written, and the load goes on", () => {
+  it("is neither read nor written when its folder cannot be made, and the load goes on", () => {
     const dir = notesFolder();
     const blocked = fresh("blocked");
     writeFileSync(blocked, "a file where the cache's folder would be");
@@ -161,8 +177,18 @@ describe("the parse cache", () => {
     const old = new Date(Date.now() - 3_600_000);
     const v0 = cacheFolder({ ...cache, version: "v0" }, settingsOf(dir));
     utimesSync(v0, old, old);
+    // Beside it: a folder of the same version for other settings (another repository's), and a folder that is not the cache's.
+    const otherSettings = cacheFolder(cache, { ...settingsOf(dir), issueBase: "https://git.example.org/" });
+    mkdirSync(otherSettings, { recursive: true });
+    writeFileSync(join(otherSettings, "version"), "v1");
+    const foreign = join(cache.dir, "notes-team");
+    mkdirSync(foreign, { recursive: true });
+    writeFileSync(join(foreign, "precious.md"), "# not the cache's");
+    for (const f of [otherSettings, foreign]) utimesSync(f, old, old);
     load(dir, cache);
     expect(existsSync(v0)).toBe(false);
+    expect(existsSync(otherSettings)).toBe(true);
+    expect(existsSync(join(foreign, "precious.md"))).toBe(true);
 
     const folder = cacheFolder(cache, settingsOf(dir));
     const [first] = packsOf(cache, dir);
@@ -195,15 +221,21 @@ describe("the parse cache", () => {
     cpSync(dir, copy, { recursive: true });
     const cache = { dir: fresh("cache"), version: "v1" };
     const expected = JSON.stringify(loadArchive(copy));
+    const folder = cacheFolder(cache, settingsOf(copy));
+    const packs = () => readdirSync(folder).filter((f) => f.endsWith(".pack")).sort();
+    let written: string[] = [];
     for (const round of ["cold", "warm"]) {
       const helper = BuildHelper.start();
       const archive = await helper.parse(copy, { cache }).archive();
       await helper.close();
       expect(helper.fallbacks, round).toEqual([]);
       expect(JSON.stringify(archive) === expected, round).toBe(true);
+      if (round === "cold") written = packs();
     }
+    // Both threads parsed in the cold round (a pack each) and neither in the warm one (no new pack).
+    expect(written.map((p) => p.split("-")[0]).sort()).toEqual(["m", "w"]);
+    expect(packs()).toEqual(written);
     // The worker's share and this thread's are both in the index.
-    const folder = cacheFolder(cache, settingsOf(copy));
     const index = JSON.parse(readFileSync(join(folder, readdirSync(folder).find((f) => f.startsWith("index-"))!), "utf8"));
     expect(Object.keys(index.notes).length).toBe(planLoad(copy).folder.notes.length);
   }, 60_000);

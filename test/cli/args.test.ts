@@ -1,6 +1,6 @@
 // Command-line options that decide what a build reads and writes besides the notes and the site.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -20,11 +20,18 @@ describe("the parse cache options", () => {
     expect(() => parse(["build", "--cache", "x", "--no-cache"])).toThrow(/contradict/);
   });
 
-  it("refuse a cache inside the notes folder, before anything is written", () => {
+  it("refuse a cache inside the notes folder, or around it, before anything is written", () => {
     const run = spawnSync(process.execPath, [BIN, "check", SAMPLE_NOTES, "--cache", join(SAMPLE_NOTES, ".cache")], { cwd: work, encoding: "utf8" });
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/cache folder .* is inside the notes folder.*--no-cache/);
+    expect(run.stderr).toMatch(/cache folder .* and the notes folder overlap.*--no-cache/);
     expect(readdirSync(SAMPLE_NOTES)).not.toContain(".cache");
+    const notes = join(work, "around", "notes");
+    mkdirSync(notes, { recursive: true });
+    writeFileSync(join(notes, "2021-03-01--team-weekly.md"), "# Team weekly 2021-03-01\n\n**Attendees:** @ada\n");
+    const around = spawnSync(process.execPath, [BIN, "check", notes, "--cache", join(work, "around")], { cwd: work, encoding: "utf8" });
+    expect(around.status).toBe(2);
+    expect(readdirSync(join(work, "around"))).toEqual(["notes"]);
+    rmSync(join(work, "around"), { recursive: true });
   });
 
   it("are read and written by check too, and left alone with --no-cache", () => {
@@ -36,7 +43,12 @@ describe("the parse cache options", () => {
     expect(cold.status, cold.stderr).toBe(0);
     expect(warm.stdout).toBe(none.stdout);
     expect(cold.stdout).toBe(none.stdout);
-    expect(readdirSync(cache, { recursive: true }).some((f) => String(f).endsWith(".pack"))).toBe(true);
+    const packs = () => readdirSync(cache, { recursive: true }).filter((f) => String(f).endsWith(".pack")).sort();
+    expect(packs().length).toBeGreaterThan(0);
+    // The warm run parsed nothing: it wrote no pack of its own.
+    const before = packs();
+    spawnSync(process.execPath, [BIN, "check", SAMPLE_NOTES, "--cache", cache], { cwd: work, encoding: "utf8" });
+    expect(packs()).toEqual(before);
     expect(readdirSync(work).sort()).toEqual(["cache"]);
   });
 });

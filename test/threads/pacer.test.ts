@@ -7,12 +7,13 @@ function pacer(sizes: number[], ahead: number) {
   const sent: number[] = [];
   let ends = 0;
   const runs = sizes.map((n) => new Uint8Array(n))[Symbol.iterator]();
-  const p = new Pacer(runs, read, (run) => sent.push(run.byteLength), () => ends++, ahead);
-  return { p, read, sent, ends: () => ends };
+  const errors: unknown[] = [];
+  const p = new Pacer(runs, read, (run) => sent.push(run.byteLength), () => ends++, (e) => errors.push(e), ahead);
+  return { p, read, sent, ends: () => ends, errors };
 }
 
 describe("Pacer", () => {
-  it("keeps at most `ahead` bytes waiting for the worker, and sends the end once, after the last run", () => {
+  it("sends runs while fewer than `ahead` bytes wait for the worker, and the end once, after the last run", () => {
     const { p, read, sent, ends } = pacer([4, 4, 4, 4, 4], 10);
     expect(p.pump()).toBe(false);
     expect(sent).toEqual([4, 4, 4]);
@@ -38,5 +39,22 @@ describe("Pacer", () => {
     const none = pacer([], 10);
     expect(none.p.pump()).toBe(true);
     expect(none.ends()).toBe(1);
+  });
+
+  it("stops, and says so once, when a run cannot be made; sends with an `ahead` of 0 all the same", () => {
+    const read = new Int32Array(new SharedArrayBuffer(4));
+    const errors: unknown[] = [];
+    let ends = 0;
+    function* runs() {
+      yield new Uint8Array(4);
+      throw new Error("run 2 broke");
+    }
+    const p = new Pacer(runs(), read, () => {}, () => ends++, (e) => errors.push(e), 0);
+    expect(p.pump()).toBe(false);
+    Atomics.store(read, 0, 1);
+    expect(p.pump()).toBe(true);
+    expect(p.pump()).toBe(true);
+    expect(errors.map((e) => (e as Error).message)).toEqual(["run 2 broke"]);
+    expect(ends).toBe(0);
   });
 });

@@ -50,6 +50,24 @@ describe("the build worker's search index", () => {
     expect(tree(join(work, "paced"))).toEqual(tree(alone));
   });
 
+  it("fails, and not the process, when a run cannot be made", async () => {
+    const broken = {
+      header: source.header,
+      chunks: function* () {
+        yield* [...source.chunks(2)].slice(0, 2);
+        throw new Error("run 3 broke");
+      },
+      htmlChunks: function* () {
+        yield* [...source.htmlChunks!(2)].slice(0, 2);
+        throw new Error("run 3 broke");
+      },
+    };
+    const helper = BuildHelper.start();
+    await expect(helper.search(broken, join(work, "broken"), { ahead: 1 })).rejects.toThrow(/run 3 broke/);
+    await helper.close();
+    expect(helper.fallbacks).toEqual([expect.stringMatching(/run 3 broke/)]);
+  });
+
   it("is written by this thread when there is no worker, and a second build leaves no file of the first", async () => {
     const helper = new BuildHelper(null);
     const dir = join(work, "again");
