@@ -290,14 +290,14 @@ function prune(root: string, folder: string, version: string): void {
   const now = Date.now();
   const stale = (path: string): boolean => now - statSync(path).mtimeMs > STALE_MS;
   const used = new Set<string>();
-  for (const name of readdirSync(folder)) {
+  const entries = readdirSync(folder);
+  for (const name of entries) {
     if (!name.startsWith("index-") || !name.endsWith(".json")) continue;
     const path = join(folder, name);
     const { dir, spots } = readIndex(path);
     if (!(dir && existsSync(dir)) && stale(path)) rmSync(path, { force: true });
     else for (const spot of spots.values()) used.add(spot.pack);
   }
-  const entries = readdirSync(folder);
   for (const name of entries) {
     const path = join(folder, name);
     if ((PACK.test(name) && !used.has(name)) || name.endsWith(".tmp")) if (stale(path)) rmSync(path, { force: true });

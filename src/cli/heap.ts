@@ -12,7 +12,7 @@ import { runInNewContext } from "node:vm";
 /** Garbage worth a collection: a collection of a large heap costs about half a second. */
 const GARBAGE_WORTH_COLLECTING = 256 * 2 ** 20;
 /** How far V8 may grow the old generation past its live size, in percent (V8's own factor is up to 300). */
-// 20 left 50x builds at 1.88 to 2.03 GiB, 15 at 1.76 to 1.81 GiB, for no time a whole build shows (README, Benchmark).
+// 20 left 50x builds at 1.88 to 2.03 GiB, 15 at 1.76 to 1.81 GiB, for about 8% more time at 50x (README, Benchmark).
 const HEAP_GROWING_PERCENT = 15;
 
 export class PartCollector {

@@ -95,7 +95,7 @@ function real(path: string): string {
 
 /** The output folder is wiped before a build: refuse anything that could hold the notes or other work. */
 function outputProblem(notesDir: string, out: string): string | null {
-  if (inside(out, notesDir) || inside(notesDir, out)) {
+  if (overlaps(out, notesDir)) {
     return `the output folder ${relative(process.cwd(), out) || "."} and the notes folder overlap; minutebook never writes into the notes: choose another --out`;
   }
   if (existsSync(out)) {
