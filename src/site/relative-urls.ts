@@ -16,7 +16,38 @@ function relativeFrom(fromDirs: string[], to: string): string {
   return rel.startsWith("#") || rel.startsWith("?") ? `./${rel}` : rel;
 }
 
-const ATTRS = ["href", "src", "action", "poster"];
+/** A page's folder and each folder above it, as URL prefixes: "/", "/2019/", "/2019/04/", ... */
+function folderPrefixes(pageUrl: string): string[] {
+  const prefixes = ["/"];
+  for (let i = pageUrl.indexOf("/", 1); i !== -1; i = pageUrl.indexOf("/", i + 1)) prefixes.push(pageUrl.slice(0, i + 1));
+  return prefixes;
+}
+
+/** relativeFrom by string prefixes: no arrays made per link (a page of a large archive has thousands). */
+function relativeByPrefix(prefixes: string[], to: string): string {
+  let common = 0;
+  while (common + 1 < prefixes.length && to.startsWith(prefixes[common + 1]!)) common++;
+  const rel = "../".repeat(prefixes.length - 1 - common) + to.slice(prefixes[common]!.length);
+  if (rel === "") return "./";
+  const first = rel.charCodeAt(0);
+  return first === 35 /* # */ || first === 63 /* ? */ ? `./${rel}` : rel;
+}
+
+/** Whether the attribute that ends at `end` (before `="`) is one that holds a URL. */
+function urlAttribute(html: string, end: number): boolean {
+  switch (html.charCodeAt(end - 1)) {
+    case 102: // f
+      return html.startsWith("href", end - 4);
+    case 99: // c
+      return html.startsWith("src", end - 3);
+    case 110: // n
+      return html.startsWith("action", end - 6);
+    case 114: // r
+      return html.startsWith("poster", end - 6);
+    default:
+      return false;
+  }
+}
 
 /**
  * Rewrites root-relative href/src/action/poster attributes of a page served
@@ -25,19 +56,19 @@ const ATTRS = ["href", "src", "action", "poster"];
  * a large build's time.
  */
 export function relativizeHtml(html: string, pageUrl: string): string {
-  const fromDirs = pageUrl.split("/").slice(1, -1);
+  const prefixes = folderPrefixes(pageUrl);
   const seen = new Map<string, string>();
   let out = "";
   let last = 0;
   for (let i = html.indexOf('="/'); i !== -1; i = html.indexOf('="/', i + 1)) {
     if (html.charCodeAt(i + 3) === 47 /* "/": protocol-relative */) continue;
-    if (!ATTRS.some((a) => html.startsWith(a, i - a.length))) continue;
+    if (!urlAttribute(html, i)) continue;
     const end = html.indexOf('"', i + 3);
     if (end === -1) break;
-    const path = html.slice(i + 3, end);
+    const path = html.slice(i + 2, end);
     let rel = seen.get(path);
     if (rel === undefined) {
-      rel = relativeFrom(fromDirs, `/${path}`);
+      rel = relativeByPrefix(prefixes, path);
       seen.set(path, rel);
     }
     out += html.slice(last, i + 2) + rel;
