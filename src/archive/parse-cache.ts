@@ -39,6 +39,8 @@ const PACK = /\.pack$/;
 const FOLDER = /^notes-[0-9a-f]{16}$/;
 /** In each folder: the parser version it is for. */
 const VERSION_FILE = "version";
+/** In each folder: touched when it was last pruned. */
+const PRUNED_FILE = "pruned";
 
 /** Packs this process opened: two caches of one thread, in one millisecond, never share a name. */
 let opened = 0;
@@ -284,10 +286,15 @@ function gathered(folder: string, notes: Record<string, [string, string, number,
 /**
  * Removes, once they are stale: the indexes of notes folders that are gone,
  * the packs no index uses, and the cache's folders for other parser versions
- * (those of other settings, another notes repository's, are kept).
+ * (those of other settings, another notes repository's, are kept). Nothing
+ * turns stale sooner than STALE_MS, so a folder is pruned at most that often:
+ * pruning reads every index in it, and the cache of a folder of 30,000 notes
+ * beside this one's would cost each build of a small archive 60 ms.
  */
 function prune(root: string, folder: string, version: string): void {
   const now = Date.now();
+  const stamp = join(folder, PRUNED_FILE);
+  if (existsSync(stamp) && now - statSync(stamp).mtimeMs <= STALE_MS) return;
   const stale = (path: string): boolean => now - statSync(path).mtimeMs > STALE_MS;
   const used = new Set<string>();
   const entries = readdirSync(folder);
@@ -307,4 +314,5 @@ function prune(root: string, folder: string, version: string): void {
     if (!FOLDER.test(name) || path === folder || versionOf(path) === version || !stale(path)) continue;
     rmSync(path, { recursive: true, force: true });
   }
+  writeFileSync(stamp, "");
 }

@@ -197,6 +197,10 @@ describe("the parse cache", () => {
     load(dir, cache);
     expect(packsOf(cache, dir)).toContain(first);
     utimesSync(join(folder, first!), old, old);
+    // A folder is pruned at most every ten minutes: the last load did.
+    load(dir, cache);
+    expect(packsOf(cache, dir)).toContain(first);
+    utimesSync(join(folder, "pruned"), old, old);
     load(dir, cache);
     expect(packsOf(cache, dir)).not.toContain(first);
 
