@@ -1,6 +1,13 @@
 // Raw HTML in notes is reduced to a safe allow-list: notes come from many
 // hands and the archive is published for anyone to read.
-import sanitizeHtml from "sanitize-html";
+import { createRequire } from "node:module";
+import type sanitizeHtml from "sanitize-html";
+
+// Loaded on the first raw HTML, not with the parser: a rebuild's main thread
+// reads every note from the parse cache and never needs it (it and postcss
+// are 150 modules).
+let loaded: typeof sanitizeHtml | null = null;
+const sanitizer = (): typeof sanitizeHtml => (loaded ??= createRequire(import.meta.url)("sanitize-html") as typeof sanitizeHtml);
 
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -29,5 +36,5 @@ const OPTIONS: sanitizeHtml.IOptions = {
 };
 
 export function sanitize(html: string): string {
-  return sanitizeHtml(html, OPTIONS);
+  return sanitizer()(html, OPTIONS);
 }

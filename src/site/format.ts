@@ -28,16 +28,22 @@ function formatted(dt: DateTime, pattern: Pattern): string {
   }
 }
 
-// The same few thousand dates are formatted again on every page that lists them.
+// The same few thousand dates are formatted again on every page that lists
+// them, in up to five patterns: each is read by luxon once.
 const cache = new Map<string, string>();
+const read = new Map<string, DateTime | null>();
 
 function format(iso: string, pattern: Pattern): string {
   const key = pattern + "\u0000" + iso;
   let out = cache.get(key);
   if (out === undefined) {
-    const dt = DateTime.fromISO(iso, OPTIONS);
+    let dt = read.get(iso);
+    if (dt === undefined) {
+      const parsed = DateTime.fromISO(iso, OPTIONS);
+      read.set(iso, (dt = parsed.isValid ? parsed : null));
+    }
     // A malformed date is shown as written rather than failing the whole build.
-    out = dt.isValid ? formatted(dt, pattern) : iso;
+    out = dt ? formatted(dt, pattern) : iso;
     cache.set(key, out);
   }
   return out;

@@ -111,7 +111,7 @@ describe("the parse cache", () => {
     const imported = new Set<string>();
     for (const f of readdirSync(core, { recursive: true }) as string[]) {
       if (!f.endsWith(".ts")) continue;
-      for (const [, spec] of readFileSync(join(core, f), "utf8").matchAll(/from "([^".][^"]*)"/g)) if (!spec!.startsWith("node:")) imported.add(spec!.split("/")[0]!);
+      for (const [, spec] of readFileSync(join(core, f), "utf8").matchAll(/(?:from |require\()"([^".][^"]*)"/g)) if (!spec!.startsWith("node:")) imported.add(spec!.split("/")[0]!);
     }
     expect([...imported].sort()).toEqual([...PARSER_PACKAGES].sort());
     expect(parserVersion("v1", ROOT)).toBe(parserVersion("v1", ROOT));
