@@ -8,25 +8,19 @@ export function meetingsJson(archive: Archive): string {
 }
 
 /**
- * The file a meeting at a time, the same text as JSON.stringify of the whole
- * with an indent of 1: for a large archive the file is hundreds of megabytes,
- * and as one string it would be held two or three times over (the JSON, its
- * escaped copy, the bytes written).
+ * The file a meeting at a time: compact JSON, each meeting on a line of its
+ * own (white space between array items, so any JSON reader takes it and a
+ * line tool finds a meeting). For a large archive the file is hundreds of
+ * megabytes, and as one string it would be held two or three times over (the
+ * JSON, its escaped copy, the bytes written).
  */
 export function* meetingsJsonPieces(archive: Archive): Generator<string> {
   const { site, meetings, ...rest } = shape(archive);
-  const head = safeJson({ site, meetings: [] }, 1);
-  // `{\n "site": …,\n "meetings": []`: the meetings go between the brackets.
-  yield head.slice(0, head.length - "]\n}".length);
-  // Items of the top object's "meetings" array stand two levels in.
-  for (let i = 0; i < meetings.length; i++) {
-    yield `${i ? "," : ""}\n  ${safeJson(meeting(meetings[i]!), 1).replace(/\n/g, "\n  ")}`;
-  }
-  yield meetings.length ? "\n ]" : "]";
-  for (const [key, value] of Object.entries(rest)) {
-    yield `,\n ${JSON.stringify(key)}: ${safeJson(value, 1).replace(/\n/g, "\n ")}`;
-  }
-  yield "\n}\n";
+  yield `{"site":${safeJson(site)},"meetings":[`;
+  for (let i = 0; i < meetings.length; i++) yield `${i ? "," : ""}\n${safeJson(meeting(meetings[i]!))}`;
+  yield meetings.length ? "\n]" : "]";
+  for (const [key, value] of Object.entries(rest)) yield `,${JSON.stringify(key)}:${safeJson(value)}`;
+  yield "}\n";
 }
 
 function shape(archive: Archive) {
