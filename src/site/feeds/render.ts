@@ -21,7 +21,8 @@
 //     with posthtml: the slowest part of a build's feeds. Our entry HTML is
 //     our own (markdown-it, sanitize-html and html`` all double-quote and
 //     escape attribute values, and only href and src carry URLs), so its
-//     tags are found by a pattern and each URL goes through absoluteUrl.
+//     href and src values are found by a scan and each URL goes through
+//     absoluteUrl, once a build for the same site-root or absolute URL.
 //  5. Its templates date entries by Eleventy's page date (file times by
 //     default) and the feed by the newest of them or the clock; ours use the
 //     meetings' calendar dates only (midnight UTC), so a rebuild is identical.
