@@ -65,6 +65,9 @@ export async function ensureBundle() {
     define: { MINUTEBOOK_BUNDLED: "true" },
     logLevel: "silent",
   });
+  // A folder without cli.mjs is a leftover (a process that still ran from a pruned folder
+  // kept a browser bundle in it): it is replaced, never run from.
+  if (existsSync(dir) && !existsSync(join(dir, "cli.mjs"))) rmSync(dir, { recursive: true, force: true });
   try {
     renameSync(tmp, dir);
   } catch {

@@ -6,9 +6,11 @@
 // two cores). Asking esbuild for its metafile (the list of inputs) does not
 // change the bytes it writes.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { threadId } from "node:worker_threads";
 import type { BuildOptions, BuildResult } from "esbuild";
 import { BUNDLED } from "../paths.ts";
 
@@ -34,9 +36,23 @@ function hashInputs(inputs: string[]): string | null {
   return hash.digest("hex");
 }
 
-function keyOf(options: BuildOptions): string {
-  return JSON.stringify(options);
+// esbuild itself is no input of the bundle, but another version writes other bytes.
+let esbuildVersion: string | null = null;
+function bundler(): string {
+  try {
+    esbuildVersion ??= (createRequire(import.meta.url)("esbuild/package.json") as { version: string }).version;
+  } catch {
+    esbuildVersion = "";
+  }
+  return esbuildVersion;
 }
+
+function keyOf(options: BuildOptions): string {
+  return JSON.stringify({ esbuild: bundler(), options });
+}
+
+/** Kept files this process wrote: two threads of one process, in one millisecond, never share a name. */
+let written = 0;
 
 const fresh = (entry: Entry | undefined): entry is Entry => !!entry && hashInputs(entry.inputs) === entry.hash;
 
@@ -55,9 +71,11 @@ function kept(dir: string, key: string): Entry | undefined {
 
 function keep(dir: string, key: string, entry: Entry): void {
   try {
+    // Only beside compiled code that is still there: a folder pruned under a running process is not made again.
+    if (!existsSync(dirname(dir))) return;
     mkdirSync(dir, { recursive: true });
     const file = fileOf(dir, key);
-    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    const tmp = `${file}.${process.pid}-${threadId}-${++written}.tmp`;
     writeFileSync(tmp, JSON.stringify(entry));
     renameSync(tmp, file); // processes that race write the same bytes
   } catch {
@@ -65,12 +83,18 @@ function keep(dir: string, key: string, entry: Entry): void {
   }
 }
 
-function entryOf(options: BuildOptions, result: BuildResult<{ write: false; metafile: true }>): Entry | null {
+/** What to keep of a bundle made since `started`; null when an input changed meanwhile (its text may be older than its hash). */
+function entryOf(options: BuildOptions, result: BuildResult<{ write: false; metafile: true }>, started: number): Entry | null {
   const root = options.absWorkingDir ?? process.cwd();
   const inputs = Object.keys(result.metafile.inputs)
     .filter((p) => !p.includes(":")) // namespaced inputs (none today) have no file to hash
     .map((p) => resolve(root, p))
     .sort();
+  try {
+    if (inputs.some((p) => statSync(p).mtimeMs >= started)) return null;
+  } catch {
+    return null;
+  }
   const hash = hashInputs(inputs);
   return hash ? { inputs, hash, text: result.outputFiles[0]!.text } : null;
 }
@@ -89,8 +113,9 @@ export async function bundle(options: BuildOptions, dir: string | null = BUNDLE_
     return onDisk.text;
   }
   const { build } = await import("esbuild");
+  const started = Date.now() - 1; // a file's time may be rounded below the clock's
   const result = await build({ ...options, write: false, metafile: true });
-  const entry = entryOf(options, result);
+  const entry = entryOf(options, result, started);
   if (!entry) return result.outputFiles[0]!.text;
   cache.set(key, entry);
   if (dir) keep(dir, key, entry);
