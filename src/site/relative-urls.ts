@@ -1,6 +1,8 @@
 // Every internal URL is written root-relative ("/series/x/") and made
 // relative to its page here, so one _site/ works at a domain's root, in a
 // sub-folder, or under an IPFS gateway path.
+import { rewriteAttributeValues } from "./attribute-values.ts";
+
 const ATTR = /((?:href|src|action|poster)=")\/(?!\/)([^"]*)"/g;
 
 export function relativeUrl(from: string, to: string): string {
@@ -58,24 +60,16 @@ function urlAttribute(html: string, end: number): boolean {
 export function relativizeHtml(html: string, pageUrl: string): string {
   const prefixes = folderPrefixes(pageUrl);
   const seen = new Map<string, string>();
-  let out = "";
-  let last = 0;
-  for (let i = html.indexOf('="/'); i !== -1; i = html.indexOf('="/', i + 1)) {
-    if (html.charCodeAt(i + 3) === 47 /* "/": protocol-relative */) continue;
-    if (!urlAttribute(html, i)) continue;
-    const end = html.indexOf('"', i + 3);
-    if (end === -1) break;
-    const path = html.slice(i + 2, end);
-    let rel = seen.get(path);
-    if (rel === undefined) {
-      rel = relativeByPrefix(prefixes, path);
-      seen.set(path, rel);
-    }
-    out += html.slice(last, i + 2) + rel;
-    last = end;
-    i = end;
-  }
-  return last === 0 ? html : out + html.slice(last);
+  return rewriteAttributeValues(
+    html,
+    '="/',
+    (page, at) => page.charCodeAt(at + 3) !== 47 /* "/": protocol-relative */ && urlAttribute(page, at),
+    (path) => {
+      let rel = seen.get(path);
+      if (rel === undefined) seen.set(path, (rel = relativeByPrefix(prefixes, path)));
+      return rel;
+    },
+  );
 }
 
 /** The same rewrite by ATTR: the reference relativizeHtml is tested against. */

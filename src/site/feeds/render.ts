@@ -32,6 +32,7 @@
 import { absoluteUrl, dateToRfc3339, dateToRfc822 } from "@11ty/eleventy-plugin-rss";
 import type { Archive } from "../../archive/model.ts";
 import { raw, xml, xmlClean, type SafeHtml } from "../html.ts";
+import { rewriteAttributeValues } from "../attribute-values.ts";
 import { relativeUrl } from "../relative-urls.ts";
 import { FEED_MIME } from "./links.ts";
 import { feedEntries, forgetFeedEntries, type FeedDef, type FeedEntry, type FeedFormat } from "./model.ts";
@@ -83,26 +84,21 @@ const SPACE = /\s/;
  */
 export function absoluteHtml(fragment: string, site: string, pageUrl: string, known: Map<string, string> = new Map()): string {
   const base = siteUrl(site, pageUrl);
-  let out = "";
-  let last = 0;
-  for (let i = fragment.indexOf('="'); i !== -1; i = fragment.indexOf('="', i + 1)) {
-    if (!urlAttribute(fragment, i) || !inTag(fragment, i)) continue;
-    const end = fragment.indexOf('"', i + 2);
-    if (end === -1) break;
-    // The tag ends after the value, or TAG would not have matched the value whole.
-    const close = fragment.indexOf(">", i);
-    if (close === -1 || close < end) continue;
-    const url = fragment.slice(i + 2, end).trim();
-    let link = known.get(url);
-    if (link === undefined) {
-      link = absoluteLink(url, site, base);
-      if (url.charCodeAt(0) === 47 /* "/": site-root, or protocol-relative (the site's protocol) */ || ABSOLUTE.test(url)) known.set(url, link);
-    }
-    out += fragment.slice(last, i + 2) + link;
-    last = end;
-    i = end;
-  }
-  return last === 0 ? fragment : out + fragment.slice(last);
+  return rewriteAttributeValues(
+    fragment,
+    '="',
+    // The tag must end after the value, or TAG would not have matched the value whole.
+    (html, at, end) => urlAttribute(html, at) && inTag(html, at) && html.indexOf(">", at) > end,
+    (value) => {
+      const url = value.trim();
+      let link = known.get(url);
+      if (link === undefined) {
+        link = absoluteLink(url, site, base);
+        if (url.charCodeAt(0) === 47 /* "/": site-root, or protocol-relative (the site's protocol) */ || ABSOLUTE.test(url)) known.set(url, link);
+      }
+      return link;
+    },
+  );
 }
 
 /** Whether the attribute whose `="` is at `at` is an href or src, after white space. */
