@@ -2,8 +2,9 @@
 // The minutebook command. It runs the bundle of the TypeScript sources
 // (bin/bundle.js), or the sources themselves through tsx when
 // MINUTEBOOK_FROM_SOURCE is set or the bundle cannot be made.
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { join } from "node:path";
+import { relaunch } from "./relaunch.js";
 
 // `minutebook check | head` closes the pipe early: that is not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -33,5 +34,10 @@ async function load() {
   return import("../src/cli/main.ts");
 }
 
-const { main } = await load();
-process.exitCode = await main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const relaunched = await relaunch(fileURLToPath(import.meta.url), argv);
+if (relaunched !== null) process.exitCode = relaunched;
+else {
+  const { main } = await load();
+  process.exitCode = await main(argv);
+}

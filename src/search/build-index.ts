@@ -8,7 +8,7 @@ import { Writer } from "./codec.ts";
 import { BOOSTS, dataSource, FIELDS, type SearchChunk, type SearchData, type SearchHeader, type SearchMeeting } from "./documents.ts";
 import { PostingLists } from "./postings.ts";
 import { docsPath, FORMAT, metaPath, shardPath, type DocsFile, type MeetingDocs, type MetaFile, type ShardFile } from "./format.ts";
-import { fieldTerms, searchPipeline, tokenize } from "./pipeline.ts";
+import { countTerms, searchPipeline, tokenize } from "./pipeline.ts";
 // "<" as \u003c: no file of the index reads as markup, whatever a note holds.
 import { safeJson } from "../site/safe-json.ts";
 
@@ -63,7 +63,8 @@ export class IndexBuilder {
   readonly #meetings: SearchMeeting[] = [];
   /** Path -> SHA-256 of its content, for the version. */
   readonly #digests = new Map<string, string>();
-  readonly #tf = new Map<string, number>();
+  /** Per field, the last text counted and its counts: a meeting's documents share their meeting field, and often their people. */
+  readonly #last = FIELDS.map(() => ({ text: null as string | null, tf: new Map<string, number>(), length: 0 }));
   /** The docs file being filled: its meetings' documents, and its raw size so far. */
   #pending: MeetingDocs[] = [];
   #pendingBytes = 0;
@@ -81,12 +82,14 @@ export class IndexBuilder {
     let d = this.#initiative.length;
     for (const doc of chunk.docs) {
       FIELDS.forEach((field, f) => {
-        const terms = fieldTerms(doc.fields[field]);
-        this.#lengths[f]!.push(terms.length);
-        const tf = this.#tf;
-        tf.clear();
-        for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-        for (const [t, n] of tf) this.#postings.add(t, f, d, n);
+        const text = doc.fields[field];
+        const last = this.#last[f]!;
+        if (text !== last.text) {
+          last.length = countTerms(text, last.tf);
+          last.text = text;
+        }
+        this.#lengths[f]!.push(last.length);
+        for (const [t, n] of last.tf) this.#postings.add(t, f, d, n);
       });
       this.#initiative.push(doc.initiative);
       this.#docPeople.push(doc.people);

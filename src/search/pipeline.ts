@@ -57,27 +57,31 @@ export function words(text: string): Word[] {
   const out: Word[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    let start = m.index;
-    let word = m[0];
-    if (m[1] !== undefined) {
-      const nameAt = start + word.indexOf(m[1], word.indexOf("(") + 1);
-      out.push({ str: `q@${clean(m[1])}`, start, length: word.length, name: [nameAt, m[1].length] });
-      continue;
-    }
-    if (word[0] === "@" || word[0] === "#") {
-      word = word.slice(1);
-      start++;
-    }
-    if (POSSESSIVE.test(word)) word = word.slice(0, -2);
-    // "v0.4.19" is the version 0.4.19.
-    if (/^[vV]\d+(?:\.\d+)+$/.test(word)) {
-      word = word.slice(1);
-      start++;
-    }
-    const str = clean(word);
-    if (str) out.push({ str, start, length: word.length });
+    const word = wordOf(m[0], m[1], m.index);
+    if (word) out.push(word);
   }
   return out;
+}
+
+/** A match of TOKEN (and its question marker's name) as the word it writes at `start`; null when nothing of it is left. */
+function wordOf(token: string, name: string | undefined, start: number): Word | null {
+  if (name !== undefined) {
+    const nameAt = start + token.indexOf(name, token.indexOf("(") + 1);
+    return { str: `q@${clean(name)}`, start, length: token.length, name: [nameAt, name.length] };
+  }
+  let word = token;
+  if (word[0] === "@" || word[0] === "#") {
+    word = word.slice(1);
+    start++;
+  }
+  if (POSSESSIVE.test(word)) word = word.slice(0, -2);
+  // "v0.4.19" is the version 0.4.19.
+  if (/^[vV]\d+(?:\.\d+)+$/.test(word)) {
+    word = word.slice(1);
+    start++;
+  }
+  const str = clean(word);
+  return str ? { str, start, length: word.length } : null;
 }
 
 /** Splits text into lunr tokens (a lunr tokenizer: `builder.tokenizer = tokenize`). */
@@ -254,4 +258,45 @@ export function analyze(text: string): Term[] {
 /** The terms of a field, in order: what the index counts (its length is the field's length). */
 export function fieldTerms(text: string): string[] {
   return analyze(text).map((t) => t.term);
+}
+
+// A written token always makes the same terms, wherever it stands: the index
+// builder reads each distinct token once (a real archive's text is a few
+// million tokens, of some tens of thousands of kinds).
+const tokenTermsCache = new Map<string, readonly string[]>();
+
+function tokenTerms(token: string, name: string | undefined): readonly string[] {
+  let out = tokenTermsCache.get(token);
+  if (out) return out;
+  const list: string[] = [];
+  const w = wordOf(token, name, 0);
+  if (w) {
+    const own = normalizeTerm(w.str);
+    if (own !== null) list.push(own);
+    for (const part of partsOf(w.str)) {
+      const term = normalizeTerm(part.text);
+      if (term !== null) list.push(term);
+    }
+  }
+  if (tokenTermsCache.size > 200_000) tokenTermsCache.clear();
+  tokenTermsCache.set(token, list);
+  return list;
+}
+
+/**
+ * fieldTerms(text) counted, for the index builder: each term's count goes
+ * into `tf` (cleared first, in the order the terms are first met), and the
+ * field's length is returned. No term list or position is made.
+ */
+export function countTerms(text: string, tf: Map<string, number>): number {
+  tf.clear();
+  let length = 0;
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    for (const term of tokenTerms(m[0], m[1])) {
+      tf.set(term, (tf.get(term) ?? 0) + 1);
+      length++;
+    }
+  }
+  return length;
 }

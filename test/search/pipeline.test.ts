@@ -1,7 +1,8 @@
 // The search pipeline: what readers type is read as the notes were.
 import { describe, expect, it } from "vitest";
 import lunr from "lunr";
-import { analyze, fieldTerms, normalizeTerm, searchPipeline, splitWord, tokenize } from "../../src/search/pipeline.ts";
+import fc from "fast-check";
+import { analyze, countTerms, fieldTerms, normalizeTerm, searchPipeline, splitWord, tokenize } from "../../src/search/pipeline.ts";
 import { parseQuery } from "../../src/search/query.ts";
 
 const terms = (text: string): string[] => analyze(text).map((t) => t.term);
@@ -85,6 +86,43 @@ describe("the tokenizer and pipeline", () => {
     }
     // The functions are registered with lunr, so a serialised pipeline loads.
     expect(lunr.Pipeline.load(["minutebook-split", "minutebook-stop", "minutebook-stem"])).toBeInstanceOf(lunr.Pipeline);
+  });
+});
+
+describe("the index builder's counts", () => {
+  const counted = (text: string): [Map<string, number>, number] => {
+    const tf = new Map<string, number>();
+    return [tf, countTerms(text, tf)];
+  };
+  const expected = (text: string): [Map<string, number>, number] => {
+    const list = fieldTerms(text);
+    const tf = new Map<string, number>();
+    for (const t of list) tf.set(t, (tf.get(t) ?? 0) + 1);
+    return [tf, list.length];
+  };
+
+  it("count each term as often as fieldTerms lists it, first met first", () => {
+    for (const text of ["Q(@lidel): Q(@lidel) _Q(@x) aQ(@y) q (@z)", "@stebalien's #5783 v0.4.19 ipfs/go-ipfs#5783 the and of", "", "— ¿ !"]) {
+      const [tf, length] = counted(text);
+      const [want, wantLength] = expected(text);
+      expect([...tf]).toEqual([...want]);
+      expect(length).toBe(wantLength);
+    }
+  });
+
+  it("agree with fieldTerms on generated text, whatever stands around a token", () => {
+    // Tokens are remembered by how they are written: the same token must count the same in any context.
+    const piece = fc.constantFrom("Q(@", "q (@", ")", "@", "#", "_", "-", ".", "/", "'s", "’", "v0.4.19", "0.4", "ipfs", "go-ipfs", "Renée", "the", "running", "x", "1", " ", "\n", ":", "(", "日本");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join("");
+        const [tf, length] = counted(text);
+        const [want, wantLength] = expected(text);
+        expect([...tf]).toEqual([...want]);
+        expect(length).toBe(wantLength);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
