@@ -89,6 +89,15 @@ export function cacheFolder(options: CacheOptions, settings: ParseSettings): str
 
 const indexFile = (folder: string, notesDir: string): string => join(folder, `index-${digest(resolve(notesDir))}.json`);
 
+/**
+ * Where the search index's memo of a notes folder's sections is kept
+ * (src/search/body-memo.ts): beside its index, for the same code, and
+ * pruned with it.
+ */
+export function bodyMemoFile(options: CacheOptions, settings: ParseSettings, notesDir: string): string {
+  return join(cacheFolder(options, settings), `bodies-${digest(resolve(notesDir))}.json`);
+}
+
 /** An index: the notes folder it is of, and where its notes' records are. */
 function readIndex(file: string): { dir: string | null; spots: Map<string, CacheSpot> } {
   const spots = new Map<string, CacheSpot>();
@@ -307,7 +316,9 @@ function prune(root: string, folder: string, version: string): void {
   }
   for (const name of entries) {
     const path = join(folder, name);
-    if ((PACK.test(name) && !used.has(name)) || name.endsWith(".tmp")) if (stale(path)) rmSync(path, { force: true });
+    // A notes folder's memo of its sections goes with its index.
+    const orphan = name.startsWith("bodies-") && !existsSync(join(folder, name.replace(/^bodies-/, "index-")));
+    if ((PACK.test(name) && !used.has(name)) || name.endsWith(".tmp") || orphan) if (stale(path)) rmSync(path, { force: true });
   }
   for (const name of readdirSync(root)) {
     const path = join(root, name);

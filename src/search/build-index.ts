@@ -5,10 +5,10 @@ import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import lunr from "lunr";
 import { Writer } from "./codec.ts";
-import { BOOSTS, dataSource, FIELDS, type SearchChunk, type SearchData, type SearchHeader, type SearchMeeting } from "./documents.ts";
+import { BOOSTS, dataSource, FIELDS, type Field, type SearchChunk, type SearchData, type SearchHeader, type SearchMeeting } from "./documents.ts";
 import { PostingLists } from "./postings.ts";
 import { docsPath, FORMAT, metaPath, shardPath, type DocsFile, type MeetingDocs, type MetaFile, type ShardFile } from "./format.ts";
-import { countTerms, searchPipeline, tokenize } from "./pipeline.ts";
+import { countLines, countTerms, searchPipeline, tokenize } from "./pipeline.ts";
 // "<" as \u003c: no file of the index reads as markup, whatever a note holds.
 import { safeJson } from "../site/safe-json.ts";
 
@@ -17,6 +17,8 @@ export interface BuildOptions {
   shardBytes?: number;
   /** Raw size a docs file grows to before the next begins (a single meeting's documents may exceed it). */
   docsBytes?: number;
+  /** Counts a field's terms into `tf` and returns its length: countTerms, or what stands in for it (body-memo.ts). */
+  count?: (field: Field, text: string, tf: Map<string, number>) => number;
 }
 
 export const DEFAULT_SHARD_BYTES = 12_000;
@@ -56,6 +58,7 @@ export function buildSearchFiles(data: SearchData, options: BuildOptions = {}): 
 export class IndexBuilder {
   readonly #shardBytes: number;
   readonly #docsBytes: number;
+  readonly #count: (field: Field, text: string, tf: Map<string, number>) => number;
   readonly #postings = new PostingLists(FIELDS.length);
   readonly #lengths: number[][] = FIELDS.map(() => []);
   readonly #initiative: number[] = [];
@@ -74,6 +77,7 @@ export class IndexBuilder {
   constructor(options: BuildOptions = {}) {
     this.#shardBytes = options.shardBytes ?? DEFAULT_SHARD_BYTES;
     this.#docsBytes = options.docsBytes ?? DEFAULT_DOCS_BYTES;
+    this.#count = options.count ?? countField;
   }
 
   /** Adds a run of meetings (the next in order) and returns the docs files it filled. */
@@ -85,7 +89,7 @@ export class IndexBuilder {
         const text = doc.fields[field];
         const last = this.#last[f]!;
         if (text !== last.text) {
-          last.length = countTerms(text, last.tf);
+          last.length = this.#count(field, text, last.tf);
           last.text = text;
         }
         this.#lengths[f]!.push(last.length);
@@ -188,6 +192,11 @@ export class IndexBuilder {
     files.set(metaPath, safeJson(meta));
     return { files, version: meta.v, terms: terms.length, shards: shards.length };
   }
+}
+
+/** A field's counts: the body's whole, the short fields' a line at a time (their lines recur). */
+export function countField(field: Field, text: string, tf: Map<string, number>): number {
+  return field === "b" ? countTerms(text, tf) : countLines(text, tf);
 }
 
 function digest(content: string): string {

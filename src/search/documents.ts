@@ -73,28 +73,6 @@ function sortedUnique(list: Iterable<number>): number[] {
   return [...new Set(list)].sort((a, b) => a - b);
 }
 
-/**
- * serve: section texts by their HTML, from one rebuild to the next. A saved
- * note changes a few sections; the rest need not be read again.
- */
-export class TextCache {
-  #last = new Map<string, string>();
-  #next = new Map<string, string>();
-
-  text(html: string): string {
-    let text = this.#next.get(html) ?? this.#last.get(html);
-    if (text === undefined) text = htmlToText(html);
-    this.#next.set(html, text);
-    return text;
-  }
-
-  /** The rebuild is done: forget the HTML it did not ask for. */
-  turn(): void {
-    this.#last = this.#next;
-    this.#next = new Map();
-  }
-}
-
 /** What every search needs besides the meetings: the facets' names. */
 export type SearchHeader = Pick<SearchData, "series" | "people" | "initiatives">;
 

@@ -283,6 +283,38 @@ function tokenTerms(token: string, name: string | undefined): readonly string[] 
   return list;
 }
 
+// A line of a short field ("@handle Name", a meeting's title) recurs across
+// the archive: its terms are remembered whole. No token spans a line break,
+// so a text's terms are its lines' terms, in order.
+const lineTermsCache = new Map<string, string[]>();
+
+function lineTerms(line: string): string[] {
+  let out = lineTermsCache.get(line);
+  if (out) return out;
+  out = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(line); m; m = TOKEN.exec(line)) out.push(...tokenTerms(m[0], m[1]));
+  if (lineTermsCache.size > 100_000) lineTermsCache.clear();
+  lineTermsCache.set(line, out);
+  return out;
+}
+
+/** countTerms for the short fields, a line at a time: the same counts and length. */
+export function countLines(text: string, tf: Map<string, number>): number {
+  tf.clear();
+  let length = 0;
+  for (let at = 0; at <= text.length; ) {
+    let end = text.indexOf("\n", at);
+    if (end < 0) end = text.length;
+    for (const term of lineTerms(text.slice(at, end))) {
+      tf.set(term, (tf.get(term) ?? 0) + 1);
+      length++;
+    }
+    at = end + 1;
+  }
+  return length;
+}
+
 /**
  * fieldTerms(text) counted, for the index builder: each term's count goes
  * into `tf` (cleared first, in the order the terms are first met), and the

@@ -4,10 +4,9 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { ROOT } from "../paths.ts";
-import { IndexBuilder, type SearchFiles } from "./build-index.ts";
+import { IndexBuilder, type BuildOptions, type SearchFiles } from "./build-index.ts";
 import type { SearchChunk, SearchHeader, SearchSource } from "./documents.ts";
 import { bundle } from "../site/bundle-cache.ts";
-
 
 /** Output file under /assets/ -> its source. */
 export const BUNDLES: Readonly<Record<string, string>> = {
@@ -51,10 +50,14 @@ export async function writeSearchData(source: SearchSource, outDir: string): Pro
  * end. The build worker feeds it the runs the main thread sends.
  */
 export class SearchWriter {
-  readonly #builder = new IndexBuilder();
+  readonly #builder: IndexBuilder;
   readonly #scripts: Promise<Map<string, string>>;
 
-  constructor(private readonly outDir: string) {
+  constructor(
+    private readonly outDir: string,
+    options: BuildOptions = {},
+  ) {
+    this.#builder = new IndexBuilder(options);
     // esbuild bundles in its own process while this one builds the index.
     this.#scripts = bundleSearch();
     this.#scripts.catch(() => {}); // awaited in finish(); this only keeps an early throw from leaving it unhandled

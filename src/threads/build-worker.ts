@@ -9,8 +9,9 @@
 // model is plain data that JSON keeps unchanged (src/core/model.ts).
 import { parentPort, type MessagePort } from "node:worker_threads";
 import { parseSettings, planLoad, readAndParseJson } from "../archive/load.ts";
-import { ParseCache, type CacheOptions } from "../archive/parse-cache.ts";
-import { htmlToText, TextCache, textChunk, type HtmlChunk, type SearchChunk, type SearchHeader } from "../search/documents.ts";
+import { bodyMemoFile, ParseCache, type CacheOptions } from "../archive/parse-cache.ts";
+import { BodyMemo } from "../search/body-memo.ts";
+import { htmlToText, textChunk, type HtmlChunk, type SearchChunk, type SearchHeader } from "../search/documents.ts";
 import { SearchWriter } from "../search/site-files.ts";
 import type { ShareMessage, ToWorker } from "./protocol.ts";
 
@@ -23,6 +24,7 @@ function parseShare(dir: string, url: string | null, cache: CacheOptions | null,
   const sources = plan.folder.notes;
   const settings = parseSettings(plan.config);
   const store = cache ? new ParseCache(cache, dir, settings, "w") : null;
+  memoFile = cache ? bodyMemoFile(cache, settings, dir) : null;
   send({ kind: "sources", sources });
   // [index, ParsedNote] pairs, written out around each result's JSON (from the cache, or made once here).
   let batch: string[] = [];
@@ -47,9 +49,10 @@ const failed = (id: number, e: unknown): void => parentPort!.postMessage({ type:
 
 interface Search {
   writer: SearchWriter | null;
+  /** The sections' bodies met before (body-memo.ts), or null: each is read once. */
+  memo: BodyMemo | null;
   /** Documents of the runs so far. */
   docs: number;
-  remember: boolean;
   /** Runs taken in so far, read by the main thread (pacer.ts). */
   read: Int32Array;
   /** Why the writer was dropped, for the end. */
@@ -59,8 +62,10 @@ interface Search {
 /** The search indexes being written, by request. */
 const writers = new Map<number, Search>();
 
-/** serve indexes the archive again after every save: most sections' text is the same as the last time. (A build keeps none: at 50x they would be hundreds of megabytes.) */
-const texts = new TextCache();
+/** The memo's file, beside the parse cache of the notes folder last parsed (null without a cache). */
+let memoFile: string | null = null;
+/** serve indexes the archive again after every save, and most sections are as they were: its memo stays in memory from one index to the next. */
+let served: BodyMemo | null = null;
 
 async function endSearch(id: number, header: SearchHeader): Promise<void> {
   const w = writers.get(id);
@@ -68,7 +73,7 @@ async function endSearch(id: number, header: SearchHeader): Promise<void> {
   try {
     if (!w || !w.writer) throw w?.error ?? new Error("a search index ended that never began");
     const files = await w.writer.finish(header);
-    if (w.remember) texts.turn();
+    w.memo?.turn();
     parentPort!.postMessage({ type: "searched", id, terms: files.terms, shards: files.shards, version: files.version });
   } catch (e) {
     failed(id, e);
@@ -81,10 +86,11 @@ parentPort!.on("message", (msg: ToWorker) => {
       parseShare(msg.dir, msg.url, msg.cache, new Int32Array(msg.counter), msg.port);
       parentPort!.postMessage({ type: "parsed", id: msg.id });
     } else if (msg.type === "search-begin") {
-      const w: Search = { writer: null, docs: 0, remember: msg.remember, read: new Int32Array(msg.read), error: null };
+      const memo = msg.remember ? (served ??= new BodyMemo(memoFile)) : memoFile ? new BodyMemo(memoFile) : null;
+      const w: Search = { writer: null, memo, docs: 0, read: new Int32Array(msg.read), error: null };
       writers.set(msg.id, w);
       try {
-        w.writer = new SearchWriter(msg.outDir);
+        w.writer = new SearchWriter(msg.outDir, memo ? { count: memo.countField } : {});
       } catch (e) {
         w.error = e;
       }
@@ -94,9 +100,11 @@ parentPort!.on("message", (msg: ToWorker) => {
       try {
         if (w.writer) {
           const run = JSON.parse(new TextDecoder().decode(msg.json)) as HtmlChunk | SearchChunk;
-          const chunk = msg.html ? textChunk(run as HtmlChunk, w.docs, w.remember ? (html) => texts.text(html) : htmlToText) : (run as SearchChunk);
+          const memo = w.memo;
+          const chunk = msg.html ? textChunk(run as HtmlChunk, w.docs, memo ? (html) => memo.text(html) : htmlToText) : (run as SearchChunk);
           w.docs += chunk.docs.length;
           w.writer.add(chunk);
+          memo?.counted();
         }
       } catch (e) {
         w.writer = null;

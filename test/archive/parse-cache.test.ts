@@ -3,10 +3,10 @@
 // whatever is wrong with the cache only costs a parse.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadArchive, parseSettings, planLoad, readAndParse, type ParseSettings } from "../../src/archive/load.ts";
-import { cacheFolder, ParseCache, PARSER_PACKAGES, parserVersion, saveCacheIndex, type CacheOptions } from "../../src/archive/parse-cache.ts";
+import { bodyMemoFile, cacheFolder, ParseCache, PARSER_PACKAGES, parserVersion, saveCacheIndex, type CacheOptions } from "../../src/archive/parse-cache.ts";
 import { BuildHelper } from "../../src/threads/build-helper.ts";
 import { ROOT, SAMPLE_NOTES } from "../helpers/build.ts";
 
@@ -216,6 +216,27 @@ describe("the parse cache", () => {
     const again = load(dir, cache);
     expect(again.hits).toBe(3);
     expect(results(again.parsed)).toBe(results(notes.sort().map((s) => readAndParse(dir, s, settingsOf(dir)))));
+  });
+
+  it("keeps a notes folder's memo of sections while its index is kept, and removes it, once stale, when the index is gone", () => {
+    const dir = notesFolder();
+    const other = notesFolder();
+    const cache = { dir: fresh("cache"), version: "v1" };
+    load(dir, cache);
+    load(other, cache);
+    const folder = cacheFolder(cache, settingsOf(dir));
+    const mine = bodyMemoFile(cache, settingsOf(dir), dir);
+    const theirs = bodyMemoFile(cache, settingsOf(other), other);
+    expect(dirname(mine)).toBe(folder);
+    expect(mine).not.toBe(theirs);
+    for (const f of [mine, theirs]) writeFileSync(f, "{}");
+    // The other folder is deleted: its index goes, and its memo with it.
+    rmSync(other, { recursive: true, force: true });
+    const old = new Date(Date.now() - 3_600_000);
+    for (const f of readdirSync(folder)) utimesSync(join(folder, f), old, old);
+    load(dir, cache);
+    expect(existsSync(theirs)).toBe(false);
+    expect(existsSync(mine)).toBe(true);
   });
 
   it("gives the worker's load and this thread's the archive of a load without it, cold and warm", async () => {

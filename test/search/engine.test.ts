@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import type { Archive } from "../../src/archive/model.ts";
 import { loadArchive } from "../../src/archive/load.ts";
 import { buildLunrIndex, buildSearchFiles, IndexBuilder, type SearchFiles } from "../../src/search/build-index.ts";
-import { htmlToText, searchDocuments, searchSource, TextCache, type SearchData } from "../../src/search/documents.ts";
+import { searchDocuments, searchSource, type SearchData } from "../../src/search/documents.ts";
 import { SearchEngine, type SearchResponse } from "../../src/search/engine.ts";
 import { parseQuery } from "../../src/search/query.ts";
 import { REAL_NOTES } from "../../src/search/measure.ts";
@@ -91,14 +91,6 @@ describe("the search index of the sample archive", () => {
     expect(f.data.meetings.map((m) => m.id)).toEqual(f.archive.meetings.map((m) => m.id));
   });
 
-  it("reads the same texts through serve's text cache, rebuild after rebuild", () => {
-    const texts = new TextCache();
-    for (let turn = 0; turn < 3; turn++) {
-      expect(searchDocuments(f.archive, (html) => texts.text(html))).toEqual(f.data);
-      texts.turn();
-    }
-    expect(texts.text("<p>a &amp; b</p><p>c</p>")).toBe(htmlToText("<p>a &amp; b</p><p>c</p>"));
-  });
 
   it("is the same bytes every time", () => {
     const again = buildSearchFiles(searchDocuments(loadArchive(SAMPLE_NOTES)));

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import lunr from "lunr";
 import fc from "fast-check";
-import { analyze, countTerms, fieldTerms, normalizeTerm, searchPipeline, splitWord, tokenize } from "../../src/search/pipeline.ts";
+import { analyze, countLines, countTerms, fieldTerms, normalizeTerm, searchPipeline, splitWord, tokenize } from "../../src/search/pipeline.ts";
 import { parseQuery } from "../../src/search/query.ts";
 
 const terms = (text: string): string[] => analyze(text).map((t) => t.term);
@@ -120,6 +120,10 @@ describe("the index builder's counts", () => {
         const [want, wantLength] = expected(text);
         expect([...tf]).toEqual([...want]);
         expect(length).toBe(wantLength);
+        // A line at a time, for the short fields: the same.
+        const byLine = new Map<string, number>();
+        expect(countLines(text, byLine)).toBe(wantLength);
+        expect([...byLine]).toEqual([...want]);
       }),
       { numRuns: 3000 },
     );
