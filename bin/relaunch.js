@@ -18,7 +18,10 @@ const BUILD_THREADS = 2;
 export function buildPoolSize(argv, env = process.env, execArgv = process.execArgv, cpus = availableParallelism()) {
   if (argv.find((a) => !a.startsWith("-")) !== "build" || argv.some((a) => a === "--help" || a === "-h" || a === "--version")) return null;
   // Set by whoever runs it (or by the relaunch itself): theirs holds.
-  if ([...execArgv, ...(env.NODE_OPTIONS ?? "").split(/\s+/)].some((a) => a.startsWith("--v8-pool-size"))) return null;
+  const nodeArgs = [...execArgv, ...(env.NODE_OPTIONS ?? "").split(/\s+/)];
+  if (nodeArgs.some((a) => a.startsWith("--v8-pool-size"))) return null;
+  // A debugger attached to this process would not follow the build into another.
+  if (nodeArgs.some((a) => a.startsWith("--inspect"))) return null;
   if (env.MINUTEBOOK_V8_POOL === "node") return null;
   const size = Math.max(1, cpus - BUILD_THREADS);
   return size < NODE_DEFAULT_POOL ? size : null;

@@ -28,7 +28,7 @@ interface MemoFile {
 
 const FORMAT = 1;
 /** What is kept at most, roughly in bytes (text as UTF-16 code units, counts as array slots): past it, bodies are read again each time rather than held. */
-const MAX_TEXT = 64 << 20;
+const MAX_TEXT = 32 << 20;
 
 let saved = 0;
 
@@ -39,8 +39,11 @@ export class BodyMemo {
   #byText = new Map<string, Body>();
   #size = 0;
 
-  /** `file`: where the memo is kept between processes, or null for memory only. */
-  constructor(private readonly file: string | null) {}
+  /** `file`: where the memo is kept between processes, or null for memory only; `limit`: what it holds at most (as MAX_TEXT counts). */
+  constructor(
+    private readonly file: string | null,
+    private readonly limit = MAX_TEXT,
+  ) {}
 
   #previous(): Map<string, Body> {
     if (this.#last) return this.#last;
@@ -63,7 +66,7 @@ export class BodyMemo {
     let body = this.#next.get(key) ?? this.#previous().get(key);
     if (!body) body = { text: htmlToText(html), length: 0, terms: null };
     if (!this.#next.has(key)) {
-      if (this.#size + body.text.length > MAX_TEXT) return body.text;
+      if (this.#size + body.text.length > this.limit) return body.text;
       this.#next.set(key, body);
       this.#size += body.text.length;
     }
@@ -83,7 +86,7 @@ export class BodyMemo {
     }
     const length = countTerms(text, tf);
     // A term and its count as two array slots, the term's string shared with every other body's.
-    if (body && this.#size + tf.size * 8 <= MAX_TEXT) {
+    if (body && this.#size + tf.size * 8 <= this.limit) {
       body.length = length;
       body.terms = [...tf].flat();
       this.#size += tf.size * 8;

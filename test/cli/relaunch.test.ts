@@ -26,6 +26,7 @@ describe("the V8 pool of a build", () => {
     expect(size(["build"], {}, ["--v8-pool-size=3"], 2)).toBeNull();
     expect(size(["build"], { NODE_OPTIONS: "--max-old-space-size=4096 --v8-pool-size=8" }, [], 2)).toBeNull();
     expect(size(["build"], { MINUTEBOOK_V8_POOL: "node" }, [], 2)).toBeNull();
+    expect(size(["build"], {}, ["--inspect-brk"], 2)).toBeNull();
   });
 
   it("hands back the relaunched build's exit code and output", () => {

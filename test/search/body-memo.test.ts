@@ -59,6 +59,20 @@ describe("the memo of sections' bodies", () => {
     expect(memo.text(html)).toBe("planted text");
   });
 
+  it("holds no more than its limit, and the index is the same", () => {
+    const plain = index(null);
+    const whole = join(dir, "whole.json");
+    const small = join(dir, "small.json");
+    expect(index(new BodyMemo(whole))).toEqual(plain);
+    expect(index(new BodyMemo(small, 2000))).toEqual(plain);
+    const bodies = (file: string): [string, string, number, unknown[]][] => JSON.parse(readFileSync(file, "utf8")).bodies;
+    const kept = bodies(small);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(bodies(whole).length);
+    expect(kept.reduce((n, [, text, , terms]) => n + text.length + terms.length * 4, 0)).toBeLessThanOrEqual(2000);
+    expect(index(new BodyMemo(small, 2000))).toEqual(plain);
+  });
+
   it("reads a broken file, or one of another lunr, as no memo", () => {
     const file = join(dir, "broken.json");
     const plain = index(null);
