@@ -31,4 +31,9 @@ describe("counts on pages", () => {
     expect(plural(30750, "meeting")).toBe("30,750 meetings");
     expect(plural(2, "person", "people")).toBe("2 people");
   });
+
+  it("write every count as English grouping does, small ones by the quick way", () => {
+    const english = new Intl.NumberFormat("en");
+    for (const n of [-1001, -1000, -999, -1, 0, 1, 7, 999, 1000, 1001, 12345, 2.5, 999.5]) expect(count(n), String(n)).toBe(english.format(n));
+  });
 });

@@ -66,9 +66,20 @@ export function rfc822(date: string): string {
 /** The plugin's own RFC 822 date of a calendar date, in UTC: what rfc822 must equal. */
 export const pluginRfc822 = (date: string): string => dateToRfc822(instant(date), "UTC");
 
+// Each costs the plugin's absoluteUrl a URL parse, and a feed names the same
+// pages again and again (every entry's author, a meeting in several feeds).
+const siteUrls = new Map<string, string>();
+
 /** A root-relative site URL ("/2019/04/08/x/#a") made absolute under the site URL (which may have a path). */
 export function siteUrl(site: string, url: string): string {
-  return absoluteUrl(url.replace(/^\/(?!\/)/, ""), site);
+  const key = `${site}\0${url}`;
+  let out = siteUrls.get(key);
+  if (out === undefined) {
+    out = absoluteUrl(url.replace(/^\/(?!\/)/, ""), site);
+    if (siteUrls.size >= 50_000) siteUrls.clear();
+    siteUrls.set(key, out);
+  }
+  return out;
 }
 
 const TAG = /<[a-zA-Z][^>]*>/g;
