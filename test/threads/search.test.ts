@@ -1,10 +1,11 @@
 // The search index written by the build worker, from the runs of meetings
 // the main thread sends it, against the same index written on one thread.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadArchive } from "../../src/archive/load.ts";
+import { loadArchive, parseSettings, planLoad } from "../../src/archive/load.ts";
+import { bodyMemoFile } from "../../src/archive/parse-cache.ts";
 import { searchSource } from "../../src/search/documents.ts";
 import { writeSearchData } from "../../src/search/site-files.ts";
 import { BuildHelper } from "../../src/threads/build-helper.ts";
@@ -81,5 +82,35 @@ describe("the build worker's search index", () => {
     const docs = (t: Map<string, string>) => [...t.keys()].filter((p) => p.startsWith(join("search", "d")));
     expect(docs(first).length).toBeGreaterThan(docs(tree(dir)).length);
     expect(tree(dir)).toEqual(tree(join(work, "fewer")));
+  });
+
+  it("is the index of the notes as they are now, through the memo of sections kept in memory (serve) and on disk (the next build)", async () => {
+    const notes = join(work, "edited-notes");
+    cpSync(SAMPLE_NOTES, notes, { recursive: true });
+    const cache = { dir: join(work, "edited-cache"), version: "test" };
+    const note = planLoad(notes).folder.notes[0]!;
+    const served = BuildHelper.start();
+    const want: Map<string, string>[] = [];
+    for (const round of [0, 1]) {
+      // The second round: a note's last section says more.
+      if (round === 1) appendFileSync(join(notes, note), "\nThe zebra quagga question stays open.\n");
+      const archive = await served.parse(notes, { cache }).archive();
+      const source = searchSource(archive);
+      await writeSearchData(source, join(work, `edited-alone-${round}`));
+      await served.search(source, join(work, `edited-served-${round}`), { remember: true });
+      want.push(tree(join(work, `edited-alone-${round}`)));
+      expect(tree(join(work, `edited-served-${round}`)), `round ${round}`).toEqual(want[round]);
+    }
+    await served.close();
+    expect(served.fallbacks).toEqual([]);
+    expect(want[1]).not.toEqual(want[0]);
+    expect(existsSync(bodyMemoFile(cache, parseSettings(planLoad(notes).config), notes))).toBe(true);
+    // A build after serve: another worker, the memo read from the cache.
+    const build = BuildHelper.start();
+    const archive = await build.parse(notes, { cache }).archive();
+    await build.search(searchSource(archive), join(work, "edited-built"));
+    await build.close();
+    expect(build.fallbacks).toEqual([]);
+    expect(tree(join(work, "edited-built"))).toEqual(want[1]);
   });
 });
