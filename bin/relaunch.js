@@ -45,10 +45,16 @@ export function relaunch(script, argv) {
   const signals = ["SIGINT", "SIGTERM", "SIGHUP"];
   const pass = (signal) => child.kill(signal);
   for (const s of signals) process.on(s, pass);
+  const done = () => {
+    for (const s of signals) process.off(s, pass);
+  };
   return new Promise((resolve) => {
-    child.on("error", () => resolve(null)); // could not start: this process runs it
+    child.on("error", () => {
+      done();
+      resolve(null); // could not start: this process runs it
+    });
     child.on("exit", (code, signal) => {
-      for (const s of signals) process.off(s, pass);
+      done();
       if (signal) process.kill(process.pid, signal);
       resolve(code ?? 1);
     });

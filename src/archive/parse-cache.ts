@@ -87,7 +87,9 @@ export function cacheFolder(options: CacheOptions, settings: ParseSettings): str
   return join(options.dir, `notes-${digest(`${options.version}\0${settings.issueBase}\0${settings.sourcePrefixes.join("\0")}`)}`);
 }
 
-const indexFile = (folder: string, notesDir: string): string => join(folder, `index-${digest(resolve(notesDir))}.json`);
+/** A notes folder's files in a cache folder are named by its path. */
+const notesKey = (notesDir: string): string => digest(resolve(notesDir));
+const indexFile = (folder: string, notesDir: string): string => join(folder, `index-${notesKey(notesDir)}.json`);
 
 /**
  * Where the search index's memo of a notes folder's sections is kept
@@ -95,7 +97,7 @@ const indexFile = (folder: string, notesDir: string): string => join(folder, `in
  * pruned with it.
  */
 export function bodyMemoFile(options: CacheOptions, settings: ParseSettings, notesDir: string): string {
-  return join(cacheFolder(options, settings), `bodies-${digest(resolve(notesDir))}.json`);
+  return join(cacheFolder(options, settings), `bodies-${notesKey(notesDir)}.json`);
 }
 
 /** An index: the notes folder it is of, and where its notes' records are. */

@@ -10,7 +10,8 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node
 import { dirname } from "node:path";
 import lunr from "lunr";
 import { htmlToText, type Field } from "./documents.ts";
-import { countLines, countTerms } from "./pipeline.ts";
+import { countField } from "./build-index.ts";
+import { countTerms } from "./pipeline.ts";
 
 interface Body {
   text: string;
@@ -100,7 +101,7 @@ export class BodyMemo {
   }
 
   /** The index builder's count (build-index.ts countField), with the bodies from the memo. */
-  readonly countField = (field: Field, text: string, tf: Map<string, number>): number => (field === "b" ? this.count(text, tf) : countLines(text, tf));
+  readonly countField = (field: Field, text: string, tf: Map<string, number>): number => (field === "b" ? this.count(text, tf) : countField(field, text, tf));
 
   /** This index is done: its bodies are the memo now (written to the file), the others forgotten. */
   turn(): void {

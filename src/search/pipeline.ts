@@ -299,6 +299,12 @@ function lineTerms(line: string): string[] {
   return out;
 }
 
+/** Adds each of the terms to its count in `tf`, and returns how many there were. */
+function tally(terms: readonly string[], tf: Map<string, number>): number {
+  for (const term of terms) tf.set(term, (tf.get(term) ?? 0) + 1);
+  return terms.length;
+}
+
 /** countTerms for the short fields, a line at a time: the same counts and length. */
 export function countLines(text: string, tf: Map<string, number>): number {
   tf.clear();
@@ -306,10 +312,7 @@ export function countLines(text: string, tf: Map<string, number>): number {
   for (let at = 0; at <= text.length; ) {
     let end = text.indexOf("\n", at);
     if (end < 0) end = text.length;
-    for (const term of lineTerms(text.slice(at, end))) {
-      tf.set(term, (tf.get(term) ?? 0) + 1);
-      length++;
-    }
+    length += tally(lineTerms(text.slice(at, end)), tf);
     at = end + 1;
   }
   return length;
@@ -324,11 +327,6 @@ export function countTerms(text: string, tf: Map<string, number>): number {
   tf.clear();
   let length = 0;
   TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    for (const term of tokenTerms(m[0], m[1])) {
-      tf.set(term, (tf.get(term) ?? 0) + 1);
-      length++;
-    }
-  }
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) length += tally(tokenTerms(m[0], m[1]), tf);
   return length;
 }
