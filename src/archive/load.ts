@@ -1,107 +1,39 @@
-// Reads a notes folder from disk and builds its archive. One bad note never
-// stops the others: whatever a note throws becomes a problem naming it.
-import { createHash } from "node:crypto";
-import { lstatSync, readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
-import type { NoteResult, Problem } from "../core/model.ts";
+// Reads a notes folder from disk, parses what the parse cache does not hold,
+// and builds its archive. One bad note never stops the others: whatever a
+// note throws becomes a problem naming it. (What reading takes without the
+// parser is in read.ts.)
+import type { NoteResult } from "../core/model.ts";
 import { parseNote } from "../core/parse-note.ts";
 import type { ParseCache } from "./parse-cache.ts";
 import { compactStrings } from "./compact.ts";
-import { buildArchive, buildArchiveInTurns, cmp, type BuildOptions, type NoteInput } from "./build.ts";
-import { CONFIG_FILE, parseConfig, type Config, type ConfigOverrides } from "./config.ts";
+import { buildArchiveInTurns, type BuildOptions, type NoteInput } from "./build.ts";
+import type { ConfigOverrides } from "./config.ts";
 import type { Archive } from "./model.ts";
+import {
+  archiveOf,
+  failed,
+  fromJson,
+  inputsOf,
+  isParsed,
+  parseSettings,
+  planLoad,
+  problemsOf,
+  readCachedJson,
+  readConfig,
+  readNote,
+  type JsonNote,
+  type LoadPlan,
+  type ParsedNote,
+  type ParseSettings,
+  type UnparsedNote,
+} from "./read.ts";
+
+export { archiveOf, listNotes, NOTE, parseSettings, planLoad } from "./read.ts";
+export type { JsonNote, LoadPlan, NotesFolder, ParsedNote, ParseSettings } from "./read.ts";
 
 export interface LoadOptions extends ConfigOverrides, BuildOptions {
   /** Called after each note is parsed, for progress reports. */
   onNote?: (done: number, total: number) => void;
-}
-
-export interface NotesFolder {
-  notes: string[];
-  assets: string[];
-  problems: Problem[];
-}
-
-/** A note, by its file name. */
-export const NOTE = /\.(md|markdown)$/i;
-
-/** Every note and asset under the folder, as sorted forward-slash paths. */
-export function listNotes(dir: string): NotesFolder {
-  const root = realpathSync(dir);
-  const out: NotesFolder = { notes: [], assets: [], problems: [] };
-  const walk = (abs: string): void => {
-    for (const name of readdirSync(abs).sort(cmp)) {
-      if (name.startsWith(".") || name === "node_modules") continue;
-      const path = join(abs, name);
-      const rel = relative(root, path).split(sep).join("/");
-      let stat = lstatSync(path);
-      if (stat.isSymbolicLink()) {
-        let real: string;
-        try {
-          real = realpathSync(path);
-        } catch {
-          out.problems.push({ source: rel, line: 0, severity: NOTE.test(name) ? "error" : "warning", message: "a broken symbolic link: it was skipped" });
-          continue;
-        }
-        if (real !== root && !real.startsWith(root + sep)) {
-          out.problems.push({
-            source: rel,
-            line: 0,
-            severity: NOTE.test(name) ? "error" : "warning",
-            message: "a symbolic link to a file outside the notes folder: it was not read (copy the file into the folder instead)",
-          });
-          continue;
-        }
-        stat = statSync(path);
-      }
-      if (stat.isDirectory()) walk(path);
-      else if (NOTE.test(name)) out.notes.push(rel);
-      else if (stat.isFile() && rel !== CONFIG_FILE) out.assets.push(rel);
-    }
-  };
-  walk(root);
-  return out;
-}
-
-/** What a load reads, before any note is parsed: the notes, assets and config. */
-export interface LoadPlan {
-  dir: string;
-  folder: NotesFolder;
-  config: Config;
-  configProblems: Problem[];
-}
-
-export function planLoad(dir: string, options: ConfigOverrides = {}): LoadPlan {
-  const folder = listNotes(dir);
-  const { config, problems: configProblems } = readConfig(dir, options);
-  return { dir, folder, config, configProblems };
-}
-
-function readConfig(dir: string, options: ConfigOverrides): ReturnType<typeof parseConfig> {
-  let configText: string | null = null;
-  try {
-    configText = readFileSync(join(dir, CONFIG_FILE), "utf8");
-  } catch {
-    configText = null;
-  }
-  return parseConfig(configText, options);
-}
-
-/** What the parser needs of the config: a note's result depends on these, its bytes and its path only. */
-export interface ParseSettings {
-  issueBase: string;
-  sourcePrefixes: string[];
-}
-
-export function parseSettings(config: Config): ParseSettings {
-  return { issueBase: config.site.issueBase, sourcePrefixes: config.sourcePrefixes };
-}
-
-/** One note read and parsed; `hash` is of its bytes ("" when it could not be read). */
-export interface ParsedNote {
-  source: string;
-  hash: string;
-  result: NoteResult;
 }
 
 // Parsed notes by path and content hash: `serve` re-reads only what changed.
@@ -126,51 +58,30 @@ export function readAndParse(dir: string, source: string, settings: ParseSetting
   if (hit && hit.hash === hash && hit.key === key) return { source, hash, result: hit.result };
   // JSON's parser makes its strings compact itself (compact.ts).
   const stored = fromJson(store?.get(source, hash) ?? null);
-  const parsed = stored ?? parseSafely(bytes, source, settings);
-  if (!stored && !CRASHED.has(parsed)) store?.put(source, hash, JSON.stringify(parsed));
-  const result = stored ? parsed : compactStrings(parsed);
+  const result = stored ?? parseRead({ source, bytes, hash }, settings, store).result;
   if (cached) cache.set(source, { hash, key, result });
   return { source, hash, result };
 }
 
-/**
- * readAndParse for a note that is sent on as JSON (the build worker): the
- * JSON of its result, straight from the cache when it is there.
- */
-export function readAndParseJson(dir: string, source: string, settings: ParseSettings, store: ParseCache | null): { source: string; hash: string; json: string } {
-  const read = readNote(dir, source);
-  if ("result" in read) return { source, hash: read.hash, json: JSON.stringify(read.result) };
-  const { bytes, hash } = read;
-  const stored = store?.get(source, hash) ?? null;
-  // Checked here, where it costs a twenty-fifth of a parse: a broken record must not break the batch it goes in.
-  if (stored !== null && fromJson(stored)) return { source, hash, json: stored };
-  const parsed = parseSafely(bytes, source, settings);
-  const json = JSON.stringify(parsed);
-  if (!CRASHED.has(parsed)) store?.put(source, hash, json);
-  return { source, hash, json };
+/** A note read.ts found no result for, parsed, and its result given to the parse cache. */
+export function parseRead(note: UnparsedNote, settings: ParseSettings, store: ParseCache | null): ParsedNote {
+  const parsed = parseSafely(note.bytes, note.source, settings);
+  if (!CRASHED.has(parsed)) store?.put(note.source, note.hash, JSON.stringify(parsed));
+  return { source: note.source, hash: note.hash, result: compactStrings(parsed) };
 }
 
-function readNote(dir: string, source: string): { bytes: Buffer; hash: string } | ParsedNote {
-  try {
-    const bytes = readFileSync(join(dir, source));
-    return { bytes, hash: hashOf(bytes) };
-  } catch (e) {
-    return { source, hash: "", result: failed(source, `the note could not be read (${(e as Error).message})`) };
-  }
+/** readAndParse for a note that is sent on as JSON (the build worker). */
+export function readAndParseJson(dir: string, source: string, settings: ParseSettings, store: ParseCache | null): JsonNote {
+  const read = readCachedJson(dir, source, store);
+  return isParsed(read) ? read : parseReadJson(read, settings, store);
 }
 
-function fromJson(json: string | null): NoteResult | null {
-  if (json === null) return null;
-  try {
-    const result = JSON.parse(json) as NoteResult;
-    return result && Array.isArray(result.meetings) && Array.isArray(result.people) && Array.isArray(result.problems) ? result : null;
-  } catch {
-    return null;
-  }
-}
-
-function hashOf(bytes: Buffer): string {
-  return createHash("sha1").update(bytes).digest("hex");
+/** parseRead for the build worker: the result as JSON too, made once for both the cache and the main thread. */
+export function parseReadJson(note: UnparsedNote, settings: ParseSettings, store: ParseCache | null): JsonNote {
+  const result = parseSafely(note.bytes, note.source, settings);
+  const json = JSON.stringify(result);
+  if (!CRASHED.has(result)) store?.put(note.source, note.hash, json);
+  return { source: note.source, hash: note.hash, result, json };
 }
 
 /** Results of parses that threw: never kept in the parse cache, as what threw may be of the thread (its stack) and not of the note. */
@@ -218,16 +129,4 @@ function readPlanned(plan: LoadPlan, options: LoadOptions): ParsedNote[] {
 export function rereadNotes(dir: string, sources: string[], options: ConfigOverrides = {}): NoteInput[] {
   const settings = parseSettings(readConfig(dir, options).config);
   return sources.map((source) => ({ source, result: readAndParse(dir, source, settings, { cached: true }).result }));
-}
-
-/** The archive of a plan's notes, parsed (in any order, by any thread). */
-export function archiveOf(plan: LoadPlan, notes: ParsedNote[], options: BuildOptions = {}): Archive {
-  return buildArchive(inputsOf(notes), plan.config, plan.folder.assets, problemsOf(plan), options);
-}
-
-const inputsOf = (notes: ParsedNote[]): NoteInput[] => notes.map((n) => ({ source: n.source, result: n.result }));
-const problemsOf = (plan: LoadPlan): Problem[] => [...plan.folder.problems, ...plan.configProblems];
-
-function failed(source: string, message: string): NoteResult {
-  return { meetings: [], people: [], problems: [{ source, line: 0, severity: "error", message }] };
 }

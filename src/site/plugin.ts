@@ -5,7 +5,6 @@ import { dirname, join, relative, resolve } from "node:path";
 import type { Archive } from "../archive/model.ts";
 import { ROOT, TEMPLATES_DIR } from "../paths.ts";
 import { TEMPLATES } from "./templates/index.ts";
-import { loadArchive, loadArchiveInTurns, rereadNotes } from "../archive/load.ts";
 import { patchArchive } from "../archive/patch.ts";
 import { BuildHelper, type ParallelLoad } from "../threads/build-helper.ts";
 import { searchSource } from "../search/documents.ts";
@@ -97,14 +96,19 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
   let search: Promise<unknown> | null = null;
   let partCount = 1;
   const serving = !!options.onPreviewReady;
+  // The parser's module (with markdown-it): a build whose notes are all in the parse cache never loads it.
+  let loader: typeof import("../archive/load.ts") | null = null;
+  const load = async (): Promise<typeof import("../archive/load.ts")> => (loader ??= await import("../archive/load.ts"));
   eleventyConfig.addGlobalData("minutebook", async () => {
     const onNote = options.onNote;
+    // serve's preview reads saved notes at once, outside any await: its parser is loaded before the first build.
+    if (serving) await load();
     if (given) loaded = given;
     else if (first) loaded = await first.archive(onNote);
     else if (ahead) loaded = ahead;
     // serve's rebuild: the archive joined in turns, so that a note saved meanwhile is previewed at once.
-    else if (serving) loaded = await loadArchiveInTurns(options.notesDir, { url: options.url, rejoinable: true }, breather);
-    else loaded = loadArchive(options.notesDir, { url: options.url, ...(onNote ? { onNote } : {}) });
+    else if (serving) loaded = await (await load()).loadArchiveInTurns(options.notesDir, { url: options.url, rejoinable: true }, breather);
+    else loaded = (await load()).loadArchive(options.notesDir, { url: options.url, ...(onNote ? { onNote } : {}) });
     first = null;
     ahead = null;
     setArchive(loaded);
@@ -150,7 +154,8 @@ export function minutebook(eleventyConfig: EleventyConfig, options: MinutebookOp
   // earlier rebuild is still running (Eleventy queues the next one after it).
   options.onPreviewReady?.((changed: string[]) => {
     const notes = changedNotes(options.notesDir, changed);
-    if (!notes.length || first) return;
+    if (!notes.length || first || !loader) return;
+    const { loadArchive, rereadNotes } = loader;
     try {
       // The archive of the last load, with the notes' meetings joined again when
       // nothing else changed (patch.ts); else the whole archive read anew, for the rebuild too.

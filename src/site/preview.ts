@@ -7,7 +7,7 @@
 // changed: person, initiative and series pages, feeds, search.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { NOTE } from "../archive/load.ts";
+import { NOTE } from "../archive/read.ts";
 import type { Archive } from "../archive/model.ts";
 import { renderMeeting } from "./pages/meeting.ts";
 import { relativizeHtml } from "./relative-urls.ts";

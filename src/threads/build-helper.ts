@@ -176,7 +176,7 @@ export class ParallelLoad {
   ) {}
 
   async archive(onNote?: (done: number, total: number) => void): Promise<Archive> {
-    const { archiveOf, parseSettings, planLoad, readAndParse, rememberParsed } = await import("../archive/load.ts");
+    const { archiveOf, isParsed, parseSettings, planLoad, readCached } = await import("../archive/read.ts");
     const { ParseCache, saveCacheIndex } = await import("../archive/parse-cache.ts");
     // Both threads list the folder and take notes by index from one counter.
     const plan = planLoad(this.dir, { url: this.options.url });
@@ -185,10 +185,15 @@ export class ParallelLoad {
     const notes: (ParsedNote | undefined)[] = new Array(sources.length);
     const cache = this.options.cache;
     const store = cache ? new ParseCache(cache, this.dir, settings, "m") : null;
+    // The parser is loaded for the first note the cache does not hold: with every note there, never.
+    const read = async (source: string): Promise<ParsedNote> => {
+      const note = readCached(this.dir, source, store);
+      return isParsed(note) ? note : (await import("../archive/load.ts")).parseRead(note, settings, store);
+    };
     for (;;) {
       const i = Atomics.add(this.counter, 0, 1);
       if (i >= sources.length) break;
-      notes[i] = readAndParse(this.dir, sources[i]!, settings, { store });
+      notes[i] = await read(sources[i]!);
       this.theirs.drain();
       onNote?.(Math.min(Atomics.load(this.counter, 0), sources.length), sources.length);
     }
@@ -199,13 +204,14 @@ export class ParallelLoad {
     // The load is kept by its caller for the whole build; the notes are the archive's now.
     theirs.notes.clear();
     // Notes the worker took but did not return (it died, or listed another folder) are read here.
-    const all = notes.map((n, i) => (n && n.source === sources[i] ? n : readAndParse(this.dir, sources[i]!, settings, { store })));
+    const all: ParsedNote[] = [];
+    for (const [i, n] of notes.entries()) all.push(n && n.source === sources[i] ? n : await read(sources[i]!));
     if (store && cache) {
       store.close();
       saveCacheIndex(cache, this.dir, settings, sources, new Map([...theirs.spots, ...store.spots]));
     }
     onNote?.(sources.length, sources.length);
-    if (this.options.remember) rememberParsed(all, settings);
+    if (this.options.remember) (await import("../archive/load.ts")).rememberParsed(all, settings);
     return archiveOf(plan, all, { rejoinable: !!this.options.remember });
   }
 }

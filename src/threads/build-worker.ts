@@ -8,7 +8,7 @@
 // threads than the structured clone of thousands of small objects, and the
 // model is plain data that JSON keeps unchanged (src/core/model.ts).
 import { parentPort, type MessagePort } from "node:worker_threads";
-import { parseSettings, planLoad, readAndParseJson } from "../archive/load.ts";
+import { isParsed, parseSettings, planLoad, readCachedJson } from "../archive/read.ts";
 import { bodyMemoFile, ParseCache, type CacheOptions } from "../archive/parse-cache.ts";
 import { BodyMemo } from "../search/body-memo.ts";
 import { htmlToText, textChunk, type HtmlChunk, type SearchChunk, type SearchHeader } from "../search/documents.ts";
@@ -18,7 +18,7 @@ import type { ShareMessage, ToWorker } from "./protocol.ts";
 /** Notes per message: few enough that the main thread takes each in at once, enough that messages stay few. */
 const BATCH = 16;
 
-function parseShare(dir: string, url: string | null, cache: CacheOptions | null, counter: Int32Array, port: MessagePort): void {
+async function parseShare(dir: string, url: string | null, cache: CacheOptions | null, counter: Int32Array, port: MessagePort): Promise<void> {
   const send = (m: ShareMessage): void => port.postMessage(m);
   const plan = planLoad(dir, url ? { url } : {});
   const sources = plan.folder.notes;
@@ -35,7 +35,9 @@ function parseShare(dir: string, url: string | null, cache: CacheOptions | null,
   for (;;) {
     const i = Atomics.add(counter, 0, 1);
     if (i >= sources.length) break;
-    const { source, hash, json } = readAndParseJson(dir, sources[i]!, settings, store);
+    const read = readCachedJson(dir, sources[i]!, store);
+    // The parser is loaded for the first note the cache does not hold: with every note there, never.
+    const { source, hash, json } = isParsed(read) ? read : (await import("../archive/load.ts")).parseReadJson(read, settings, store);
     batch.push(`[${i},{"source":${JSON.stringify(source)},"hash":${JSON.stringify(hash)},"result":${json}}]`);
     if (batch.length === BATCH) flush();
   }
@@ -83,8 +85,11 @@ async function endSearch(id: number, header: SearchHeader): Promise<void> {
 parentPort!.on("message", (msg: ToWorker) => {
   try {
     if (msg.type === "parse") {
-      parseShare(msg.dir, msg.url, msg.cache, new Int32Array(msg.counter), msg.port);
-      parentPort!.postMessage({ type: "parsed", id: msg.id });
+      const id = msg.id;
+      parseShare(msg.dir, msg.url, msg.cache, new Int32Array(msg.counter), msg.port).then(
+        () => parentPort!.postMessage({ type: "parsed", id }),
+        (e: unknown) => failed(id, e),
+      );
     } else if (msg.type === "search-begin") {
       const memo = msg.remember ? (served ??= new BodyMemo(memoFile)) : memoFile ? new BodyMemo(memoFile) : null;
       const w: Search = { writer: null, memo, docs: 0, read: new Int32Array(msg.read), error: null };
