@@ -39,6 +39,10 @@ export class BodyMemo {
   #next = new Map<string, Body>();
   #byText = new Map<string, Body>();
   #size = 0;
+  /** Whether this index met a body the memo did not hold, or counted one: if not, and it met them all, the file is as it would be written. */
+  #changed = false;
+  /** Whether #last is what the file holds. */
+  #fromFile = false;
 
   /** `file`: where the memo is kept between processes, or null for memory only; `limit`: what it holds at most (as MAX_TEXT counts). */
   constructor(
@@ -55,6 +59,7 @@ export class BodyMemo {
       // lunr's stemmer and stop words made the counts.
       if (memo.format !== FORMAT || memo.lunr !== lunr.version || !Array.isArray(memo.bodies)) return this.#last;
       for (const [key, text, length, terms] of memo.bodies) this.#last.set(key, { text, length, terms });
+      this.#fromFile = true;
     } catch {
       // No memo yet, or one that cannot be read: every body is read again.
     }
@@ -65,7 +70,10 @@ export class BodyMemo {
   text(html: string): string {
     const key = createHash("sha1").update(html).digest("base64");
     let body = this.#next.get(key) ?? this.#previous().get(key);
-    if (!body) body = { text: htmlToText(html), length: 0, terms: null };
+    if (!body) {
+      body = { text: htmlToText(html), length: 0, terms: null };
+      this.#changed = true;
+    }
     if (!this.#next.has(key)) {
       if (this.#size + body.text.length > this.limit) return body.text;
       this.#next.set(key, body);
@@ -88,6 +96,7 @@ export class BodyMemo {
     const length = countTerms(text, tf);
     // A term and its count as two array slots, the term's string shared with every other body's.
     if (body && this.#size + tf.size * 8 <= this.limit) {
+      this.#changed = true;
       body.length = length;
       body.terms = [...tf].flat();
       this.#size += tf.size * 8;
@@ -105,11 +114,15 @@ export class BodyMemo {
 
   /** This index is done: its bodies are the memo now (written to the file), the others forgotten. */
   turn(): void {
+    // Every body of the file met again, and nothing new: writing it again would write the same bodies.
+    const same = this.#fromFile && !this.#changed && this.#last !== null && this.#next.size === this.#last.size;
     this.#last = this.#next;
     this.#next = new Map();
     this.#byText = new Map();
     this.#size = 0;
-    if (!this.file) return;
+    this.#changed = false;
+    if (!this.file || same) return;
+    this.#fromFile = true;
     const memo: MemoFile = { format: FORMAT, lunr: lunr.version, bodies: [] };
     for (const [key, body] of this.#last) if (body.terms) memo.bodies.push([key, body.text, body.length, body.terms]);
     const tmp = `${this.file}.${process.pid}-${++saved}.tmp`;

@@ -2,7 +2,7 @@
 // built through it is the index built without it, however often, from
 // memory or from its file; a file it cannot trust is read as nothing.
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -84,5 +84,24 @@ describe("the memo of sections' bodies", () => {
     const memo = new BodyMemo(file);
     const html = archive.meetings.flatMap((m) => m.sections.map((s) => s.html)).find((h) => htmlToText(h) !== "")!;
     expect(memo.text(html)).toBe(htmlToText(html));
+  });
+
+  it("is not written again when an index met every body of its file and no other", () => {
+    const file = join(dir, "unchanged.json");
+    const plain = index(null);
+    expect(index(new BodyMemo(file))).toEqual(plain);
+    const written = statSync(file);
+    // The file is replaced by a rename when written: the same inode is the same file, unwritten.
+    expect(index(new BodyMemo(file))).toEqual(plain);
+    expect(statSync(file).ino).toBe(written.ino);
+    expect(statSync(file).mtimeMs).toBe(written.mtimeMs);
+
+    // A body the file does not hold: written again, and read back whole by the next.
+    const saved = JSON.parse(readFileSync(file, "utf8")) as { bodies: unknown[] };
+    writeFileSync(file, JSON.stringify({ ...saved, bodies: saved.bodies.slice(1) }));
+    const shortened = statSync(file).ino;
+    expect(index(new BodyMemo(file))).toEqual(plain);
+    expect(statSync(file).ino).not.toBe(shortened);
+    expect((JSON.parse(readFileSync(file, "utf8")) as { bodies: unknown[] }).bodies).toHaveLength(saved.bodies.length);
   });
 });
