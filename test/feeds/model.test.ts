@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { fixtureArchive, HOSTILE_TITLE } from "../site/fixture-archive.ts";
 import { feedLinksFor } from "../../src/site/feeds/links.ts";
-import { feedByKey, feedEntries, listFeeds, tagAuthority, textOf } from "../../src/site/feeds/model.ts";
+import { feedByKey, feedEntries, leadSummary, listFeeds, summaryOf, tagAuthority, textOf } from "../../src/site/feeds/model.ts";
 import { absoluteHtml, absoluteHtmlByPattern, renderAtom, renderRss } from "../../src/site/feeds/render.ts";
 import { CONTENT_NS, parseXml, readFeed } from "./xml.ts";
 
@@ -135,5 +135,20 @@ describe("helpers", () => {
 
   it("textOf drops tags, keeps words apart across blocks and decodes entities", () => {
     expect(textOf('<p><a class="mention">@x</a>: fixed &lt;it&gt; &amp; more</p><ul><li>one</li><li>two&#33;</li></ul>')).toBe("@x: fixed <it> & more one two!");
+  });
+
+  it("a summary read from a short lead is the summary of the long one, whatever the lead's cut falls on", () => {
+    // Words, tags, entities (long names among them), blocks and scripts, in runs long enough that leads are cut.
+    const piece = fc.constantFrom(
+      "word ", "Widgets ", "  ", "\n", "<p>", "</p>", "<li>", "</li>", '<a href="/people/x/" class="mention">@x</a>', "<b>", "</b>",
+      "&amp;", "&lt;", "&#33;", "&#x1F600;", "&CounterClockwiseContourIntegral;", "&nbsp;", "<!-- note -->", "<script>", "</script>",
+      "<style>", "</style>", "<img src=\"a.png\" alt=\"x\">", "é", "—", "x".repeat(40), "<br>", `<span title="${"t".repeat(120)}">`, "</span>",
+    );
+    const fragment = fc.array(piece, { minLength: 60, maxLength: 400, size: "max" }).map((parts) => parts.join(""));
+    fc.assert(fc.property(fragment, (f) => summaryOf(f) === leadSummary(f)), { numRuns: 3000 });
+    // Long fragments do take the short lead (this is what the property is about).
+    const long = "word ".repeat(2000);
+    expect(summaryOf(long)).toBe(leadSummary(long));
+    expect(summaryOf(long).length).toBeLessThanOrEqual(300);
   });
 });

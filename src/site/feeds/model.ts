@@ -322,6 +322,7 @@ function initiativeEntries(archive: Archive, i: Initiative): FeedEntry[] {
       const first = sections[0];
       if (!first) continue;
       const authors = [...new Set(sections.flatMap((s) => s.updates.map((u) => u.person)))].filter((p) => archive.byId.person.has(p));
+      const stated = sections.find((s) => s.summary)?.summary;
       const body = html`<p><a href="${m.url}#${first.id}">${m.title}</a> · ${longDate(m.date)}</p>
 ${sectionsHtml(sections)}`;
       entries.push({
@@ -331,7 +332,7 @@ ${sectionsHtml(sections)}`;
         date: m.date,
         meeting: m,
         authors: authors.length > 0 ? authors : m.notetakers.filter((p) => archive.byId.person.has(p)),
-        summary: clip(sections.find((s) => s.summary)?.summary ?? textOf(leading(sectionsHtml(sections).value))),
+        summary: stated ? clip(stated) : summaryOf(sectionsHtml(sections).value),
         html: body.value,
       });
     }
@@ -405,7 +406,7 @@ ${g.updates.map(updateHtml)}
 `
       : ""
   }`;
-  const text = textOf(leading(html`${p.updates.map((u) => raw(u.update.html))} ${p.questions.map((q) => q.text + " ")}`.value));
+  const summary = summaryOf(html`${p.updates.map((u) => raw(u.update.html))} ${p.questions.map((q) => q.text + " ")}`.value);
   return {
     id: entryIds.person(archive.site.url!, m, person.id),
     title: `${m.title}: ${what.join(", ")}`,
@@ -413,7 +414,7 @@ ${g.updates.map(updateHtml)}
     date: m.date,
     meeting: m,
     authors: [person.id],
-    summary: clip(text || `${person.name} led ${m.title}.`),
+    summary: summary || clip(`${person.name} led ${m.title}.`),
     html: body.value,
   };
 }
@@ -440,10 +441,35 @@ export function textOf(fragment: string): string {
     .trim();
 }
 
+/** A fragment's text, clipped to SUMMARY_MAX: what leadSummary gives, read from as little of the fragment as gives the same. */
+export function summaryOf(fragment: string): string {
+  // A long fragment's text is first read from a short lead. Where the lead is cut changes
+  // only the end of its text (a tag cut off, an entity left undecoded): when that text runs
+  // well past SUMMARY_MAX, clip keeps what the longer lead's would give. Not so for a script
+  // or style element, whose text goes with it only when it ends inside the lead.
+  if (fragment.length > SHORT_LEAD) {
+    const lead = leading(fragment, SHORT_LEAD);
+    if (!/<(?:script|style)\b/i.test(lead)) {
+      const text = textOf(lead);
+      if (text.length > SUMMARY_MAX + LEAD_MARGIN) return clip(text);
+    }
+  }
+  return leadSummary(fragment);
+}
+
+/** The text of a fragment's lead, clipped. */
+export function leadSummary(fragment: string): string {
+  return clip(textOf(leading(fragment, LONG_LEAD)));
+}
+
 /** Enough of a fragment to make a summary of: its text is clipped to SUMMARY_MAX anyway. */
-function leading(fragment: string): string {
-  const LIMIT = SUMMARY_MAX * 16;
-  return fragment.length <= LIMIT ? fragment : fragment.slice(0, LIMIT).replace(/<[^>]*$/, "");
+const LONG_LEAD = SUMMARY_MAX * 16;
+const SHORT_LEAD = SUMMARY_MAX * 4;
+/** Longer than any entity a cut can leave undecoded at the end of a lead's text. */
+const LEAD_MARGIN = 64;
+
+function leading(fragment: string, limit: number): string {
+  return fragment.length <= limit ? fragment : fragment.slice(0, limit).replace(/<[^>]*$/, "");
 }
 
 function clip(text: string): string {

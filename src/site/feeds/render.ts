@@ -46,7 +46,14 @@ function instant(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
 }
 
-export const rfc3339 = (date: string): string => dateToRfc3339(instant(date));
+// Feeds date their entries by the meetings' days, and a day's meetings are in many feeds.
+const rfc3339s = new Map<string, string>();
+
+export function rfc3339(date: string): string {
+  let out = rfc3339s.get(date);
+  if (out === undefined) rfc3339s.set(date, (out = dateToRfc3339(instant(date))));
+  return out;
+}
 
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -68,16 +75,22 @@ export const pluginRfc822 = (date: string): string => dateToRfc822(instant(date)
 
 // Each costs the plugin's absoluteUrl a URL parse, and a feed names the same
 // pages again and again (every entry's author, a meeting in several feeds).
-const siteUrls = new Map<string, string>();
+const siteUrls = new Map<string, Map<string, string>>();
+let siteUrlCount = 0;
 
 /** A root-relative site URL ("/2019/04/08/x/#a") made absolute under the site URL (which may have a path). */
 export function siteUrl(site: string, url: string): string {
-  const key = `${site}\0${url}`;
-  let out = siteUrls.get(key);
+  let known = siteUrls.get(site);
+  if (!known) siteUrls.set(site, (known = new Map()));
+  let out = known.get(url);
   if (out === undefined) {
     out = absoluteUrl(url.replace(/^\/(?!\/)/, ""), site);
-    if (siteUrls.size >= 50_000) siteUrls.clear();
-    siteUrls.set(key, out);
+    if (++siteUrlCount > 50_000) {
+      siteUrls.clear();
+      siteUrlCount = 0;
+      siteUrls.set(site, (known = new Map()));
+    }
+    known.set(url, out);
   }
   return out;
 }
