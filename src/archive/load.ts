@@ -14,7 +14,7 @@ import {
   failed,
   fromJson,
   inputsOf,
-  isUnparsed,
+  isParsed,
   parseSettings,
   planLoad,
   problemsOf,
@@ -73,15 +73,15 @@ export function parseRead(note: UnparsedNote, settings: ParseSettings, store: Pa
 /** readAndParse for a note that is sent on as JSON (the build worker). */
 export function readAndParseJson(dir: string, source: string, settings: ParseSettings, store: ParseCache | null): JsonNote {
   const read = readCachedJson(dir, source, store);
-  return isUnparsed(read) ? parseReadJson(read, settings, store) : read;
+  return isParsed(read) ? read : parseReadJson(read, settings, store);
 }
 
-/** parseRead for the build worker: the result as JSON, made once for both the cache and the main thread. */
+/** parseRead for the build worker: the result as JSON too, made once for both the cache and the main thread. */
 export function parseReadJson(note: UnparsedNote, settings: ParseSettings, store: ParseCache | null): JsonNote {
   const result = parseSafely(note.bytes, note.source, settings);
   const json = JSON.stringify(result);
   if (!CRASHED.has(result)) store?.put(note.source, note.hash, json);
-  return { source: note.source, hash: note.hash, json };
+  return { source: note.source, hash: note.hash, result, json };
 }
 
 /** Results of parses that threw: never kept in the parse cache, as what threw may be of the thread (its stack) and not of the note. */

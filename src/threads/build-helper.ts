@@ -176,7 +176,7 @@ export class ParallelLoad {
   ) {}
 
   async archive(onNote?: (done: number, total: number) => void): Promise<Archive> {
-    const { archiveOf, isUnparsed, parseSettings, planLoad, readCached } = await import("../archive/read.ts");
+    const { archiveOf, isParsed, parseSettings, planLoad, readCached } = await import("../archive/read.ts");
     const { ParseCache, saveCacheIndex } = await import("../archive/parse-cache.ts");
     // Both threads list the folder and take notes by index from one counter.
     const plan = planLoad(this.dir, { url: this.options.url });
@@ -188,7 +188,7 @@ export class ParallelLoad {
     // The parser is loaded for the first note the cache does not hold: with every note there, never.
     const read = async (source: string): Promise<ParsedNote> => {
       const note = readCached(this.dir, source, store);
-      return isUnparsed(note) ? (await import("../archive/load.ts")).parseRead(note, settings, store) : note;
+      return isParsed(note) ? note : (await import("../archive/load.ts")).parseRead(note, settings, store);
     };
     for (;;) {
       const i = Atomics.add(this.counter, 0, 1);

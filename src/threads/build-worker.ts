@@ -4,13 +4,11 @@
 // from the runs of meetings the main thread sends as it makes them.
 // Parsed notes go back in small batches as they are done, which the main
 // thread takes in between its own notes: at the end, nothing is left to
-// copy but the last batch. Each result goes as its JSON text: cheaper to
-// copy across threads than the structured clone of thousands of small
-// objects, and the model is plain data that JSON keeps unchanged
-// (src/core/model.ts). A result from the parse cache goes as it was read: the
-// main thread, which reads it, checks it.
+// copy but the last batch. They go as JSON text: cheaper to copy across
+// threads than the structured clone of thousands of small objects, and the
+// model is plain data that JSON keeps unchanged (src/core/model.ts).
 import { parentPort, type MessagePort } from "node:worker_threads";
-import { isUnparsed, parseSettings, planLoad, readCachedJson } from "../archive/read.ts";
+import { isParsed, parseSettings, planLoad, readCachedJson } from "../archive/read.ts";
 import { bodyMemoFile, ParseCache, type CacheOptions } from "../archive/parse-cache.ts";
 import { BodyMemo } from "../search/body-memo.ts";
 import { htmlToText, textChunk, type HtmlChunk, type SearchChunk, type SearchHeader } from "../search/documents.ts";
@@ -28,10 +26,10 @@ async function parseShare(dir: string, url: string | null, cache: CacheOptions |
   const store = cache ? new ParseCache(cache, dir, settings, "w") : null;
   memoFile = cache ? bodyMemoFile(cache, settings, dir) : null;
   send({ kind: "sources", sources });
-  // Each result as JSON text, from the cache or made once here.
-  let batch: [number, string, string, string][] = [];
+  // [index, ParsedNote] pairs, written out around each result's JSON (from the cache, or made once here).
+  let batch: string[] = [];
   const flush = (): void => {
-    if (batch.length) send({ kind: "notes", notes: batch });
+    if (batch.length) send({ kind: "notes", json: `[${batch.join(",")}]` });
     batch = [];
   };
   for (;;) {
@@ -39,8 +37,8 @@ async function parseShare(dir: string, url: string | null, cache: CacheOptions |
     if (i >= sources.length) break;
     const read = readCachedJson(dir, sources[i]!, store);
     // The parser is loaded for the first note the cache does not hold: with every note there, never.
-    const { source, hash, json } = isUnparsed(read) ? (await import("../archive/load.ts")).parseReadJson(read, settings, store) : read;
-    batch.push([i, source, hash, json]);
+    const { source, hash, json } = isParsed(read) ? read : (await import("../archive/load.ts")).parseReadJson(read, settings, store);
+    batch.push(`[${i},{"source":${JSON.stringify(source)},"hash":${JSON.stringify(hash)},"result":${json}}]`);
     if (batch.length === BATCH) flush();
   }
   flush();

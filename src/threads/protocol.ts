@@ -27,11 +27,8 @@ export type FromWorker =
 
 /**
  * The worker's parsed notes, on a port of their own, in order: its listing of
- * the folder, then batches of notes as it parses them, then "done", with
- * where its notes are in the cache when there is one.
+ * the folder, then batches of notes as it parses them (JSON text of
+ * [index, ParsedNote] pairs), then "done", with where its notes are in the
+ * cache when there is one.
  */
-export type ShareMessage =
-  | { kind: "sources"; sources: string[] }
-  /** [index in the listing, source, hash, the result as JSON]. */
-  | { kind: "notes"; notes: [number, string, string, string][] }
-  | { kind: "done"; spots: [string, CacheSpot][] };
+export type ShareMessage = { kind: "sources"; sources: string[] } | { kind: "notes"; json: string } | { kind: "done"; spots: [string, CacheSpot][] };

@@ -3,7 +3,7 @@
 // loop that never yields, so it takes in what has arrived between its own
 // notes (receiveMessageOnPort), and waits only for what is still to come.
 import { receiveMessageOnPort, type MessagePort } from "node:worker_threads";
-import { fromJson, type ParsedNote } from "../archive/read.ts";
+import type { ParsedNote } from "../archive/load.ts";
 import type { CacheSpot } from "../archive/parse-cache.ts";
 import type { ShareMessage } from "./protocol.ts";
 
@@ -24,13 +24,7 @@ export class WorkerShare {
 
   #take(m: ShareMessage): void {
     if (m.kind === "sources") this.sources = m.sources;
-    else if (m.kind === "notes") {
-      // A broken record of the cache is a note not sent: this thread reads it itself.
-      for (const [i, source, hash, json] of m.notes) {
-        const result = fromJson(json);
-        if (result) this.notes.set(i, { source, hash, result });
-      }
-    }
+    else if (m.kind === "notes") for (const [i, note] of JSON.parse(m.json) as [number, ParsedNote][]) this.notes.set(i, note);
     else {
       this.spots = m.spots;
       this.#done = true;

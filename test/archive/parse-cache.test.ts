@@ -264,8 +264,8 @@ describe("the parse cache", () => {
     const index = JSON.parse(readFileSync(join(folder, readdirSync(folder).find((f) => f.startsWith("index-"))!), "utf8"));
     expect(Object.keys(index.notes).length).toBe(planLoad(copy).folder.notes.length);
 
-    // Records broken in place (same length, so the index still points at them): the worker sends them as read,
-    // and this thread, which reads them, parses those notes again itself.
+    // Records broken in place (same length, so the index still points at them): whichever thread takes one
+    // parses its note again (the worker checks each record before it puts it in a batch for this thread).
     for (const p of packs()) writeFileSync(join(folder, p), readFileSync(join(folder, p), "utf8").replace(/^([0-9a-f]{40}\t)\{/gm, "$1x"));
     const helper = BuildHelper.start();
     const archive = await helper.parse(copy, { cache }).archive();
