@@ -12,13 +12,12 @@ import type { Archive } from "./model.ts";
 import {
   archiveOf,
   failed,
-  fromJson,
+  fromCache,
   inputsOf,
   isParsed,
   parseSettings,
   planLoad,
   problemsOf,
-  readCachedJson,
   readConfig,
   readNote,
   type JsonNote,
@@ -50,15 +49,14 @@ export interface ReadOptions {
 
 /** Reads and parses one note. */
 export function readAndParse(dir: string, source: string, settings: ParseSettings, { cached = false, store = null }: ReadOptions = {}): ParsedNote {
-  const read = readNote(dir, source);
-  if ("result" in read) return read;
-  const { bytes, hash } = read;
+  const note = readNote(dir, source);
+  if (isParsed(note)) return note;
+  const { hash } = note;
   const key = settingsKey(settings);
   const hit = cached ? cache.get(source) : undefined;
   if (hit && hit.hash === hash && hit.key === key) return { source, hash, result: hit.result };
-  // JSON's parser makes its strings compact itself (compact.ts).
-  const stored = fromJson(store?.get(source, hash) ?? null);
-  const result = stored ?? parseRead({ source, bytes, hash }, settings, store).result;
+  const found = fromCache(note, store);
+  const result = (isParsed(found) ? found : parseRead(found, settings, store)).result;
   if (cached) cache.set(source, { hash, key, result });
   return { source, hash, result };
 }
@@ -68,12 +66,6 @@ export function parseRead(note: UnparsedNote, settings: ParseSettings, store: Pa
   const parsed = parseSafely(note.bytes, note.source, settings);
   if (!CRASHED.has(parsed)) store?.put(note.source, note.hash, JSON.stringify(parsed));
   return { source: note.source, hash: note.hash, result: compactStrings(parsed) };
-}
-
-/** readAndParse for a note that is sent on as JSON (the build worker). */
-export function readAndParseJson(dir: string, source: string, settings: ParseSettings, store: ParseCache | null): JsonNote {
-  const read = readCachedJson(dir, source, store);
-  return isParsed(read) ? read : parseReadJson(read, settings, store);
 }
 
 /** parseRead for the build worker: the result as JSON too, made once for both the cache and the main thread. */

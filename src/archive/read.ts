@@ -109,11 +109,15 @@ export interface UnparsedNote {
 
 /** A note read, and its result taken from the parse cache when it is there. */
 export function readCached(dir: string, source: string, store: ParseCache | null): ParsedNote | UnparsedNote {
-  const read = readNote(dir, source);
-  if ("result" in read) return read;
+  const note = readNote(dir, source);
+  return isParsed(note) ? note : fromCache(note, store);
+}
+
+/** A read note's result from the parse cache, when it is there. */
+export function fromCache(note: UnparsedNote, store: ParseCache | null): ParsedNote | UnparsedNote {
   // JSON's parser makes its strings compact itself (compact.ts).
-  const result = fromJson(store?.get(source, read.hash) ?? null);
-  return result ? { source, hash: read.hash, result } : { source, ...read };
+  const result = fromJson(store?.get(note.source, note.hash) ?? null);
+  return result ? { source: note.source, hash: note.hash, result } : note;
 }
 
 /** A note read for the build worker, which sends it on as JSON: its result's JSON straight from the cache, when it is there. */
@@ -122,22 +126,23 @@ export interface JsonNote extends ParsedNote {
 }
 
 export function readCachedJson(dir: string, source: string, store: ParseCache | null): JsonNote | UnparsedNote {
-  const read = readNote(dir, source);
-  if ("result" in read) return { ...read, json: JSON.stringify(read.result) };
-  const stored = store?.get(source, read.hash) ?? null;
+  const note = readNote(dir, source);
+  if (isParsed(note)) return { ...note, json: JSON.stringify(note.result) };
+  const stored = store?.get(source, note.hash) ?? null;
   // Checked here, where it costs a twenty-fifth of a parse: a broken record must not break the batch it goes in.
   const result = fromJson(stored);
-  return stored !== null && result ? { source, hash: read.hash, result, json: stored } : { source, ...read };
+  return stored !== null && result ? { source, hash: note.hash, result, json: stored } : note;
 }
 
 export function isParsed<T extends ParsedNote>(note: T | UnparsedNote): note is T {
   return "result" in note;
 }
 
-export function readNote(dir: string, source: string): { bytes: Buffer; hash: string } | ParsedNote {
+/** A note's bytes and hash; one that cannot be read is a result already, its problem. */
+export function readNote(dir: string, source: string): ParsedNote | UnparsedNote {
   try {
     const bytes = readFileSync(join(dir, source));
-    return { bytes, hash: hashOf(bytes) };
+    return { source, bytes, hash: hashOf(bytes) };
   } catch (e) {
     return { source, hash: "", result: failed(source, `the note could not be read (${(e as Error).message})`) };
   }

@@ -115,7 +115,7 @@ export class BodyMemo {
   /** This index is done: its bodies are the memo now (written to the file), the others forgotten. */
   turn(): void {
     // Every body of the file met again, and nothing new: writing it again would write the same bodies.
-    const same = this.#fromFile && !this.#changed && this.#last !== null && this.#next.size === this.#last.size;
+    const same = this.#fromFile && !this.#changed && this.#next.size === this.#last?.size;
     this.#last = this.#next;
     this.#next = new Map();
     this.#byText = new Map();

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { serialize } from "node:v8";
 import { describe, expect, it } from "vitest";
 import { compactStrings } from "../../src/archive/compact.ts";
-import { parseSettings, planLoad, readAndParse, readAndParseJson } from "../../src/archive/load.ts";
+import { parseReadJson, parseSettings, planLoad, readAndParse } from "../../src/archive/load.ts";
+import { isParsed, readCachedJson } from "../../src/archive/read.ts";
 import type { NoteResult } from "../../src/core/model.ts";
 import { parseNote } from "../../src/core/parse-note.ts";
 
@@ -56,7 +57,8 @@ describe("compactStrings", () => {
     const settings = parseSettings(plan.config);
     const docs = (result: NoteResult) => result.meetings[0]!.sections.find((s) => s.heading === "Docs")!.html;
     expect(storedOneByte(docs(readAndParse(dir, plan.folder.notes[0]!, settings).result))).toBe(true);
-    const sent = readAndParseJson(dir, plan.folder.notes[0]!, settings, null);
+    const read = readCachedJson(dir, plan.folder.notes[0]!, null);
+    const sent = isParsed(read) ? read : parseReadJson(read, settings, null);
     expect(storedOneByte(docs(JSON.parse(sent.json) as NoteResult))).toBe(true);
   });
 });
