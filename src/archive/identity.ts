@@ -177,10 +177,10 @@ export function resolveIdentities(meetings: readonly Meeting[], refs: ReadonlyMa
   // One-letter typos of a frequent handle.
   const handles = people.filter((id) => uses.get(id)!.handle && !merged.has(id) && id.length >= TYPO_MIN_LENGTH);
   const reported = new Set<string>();
-  const bares = new Map(handles.map((h) => [h, bare(h)]));
+  const nearOf = alikeHandles(handles);
   for (const rare of handles) {
     const r = uses.get(rare)!;
-    const near = handles.filter((other) => other !== rare && alikeBare(rare, other, bares.get(rare)!, bares.get(other)!));
+    const near = nearOf.get(rare)!;
     if (near.length === 0) continue;
     const frequent = near.filter((f) => {
       const n = uses.get(f)!.uses;
@@ -236,6 +236,42 @@ function pairKey(a: string, b: string): string {
 }
 
 const bare = (handle: string): string => handle.replace(/[-_.]/g, "");
+
+/**
+ * For each handle, the others `alike` it, in the order given. Comparing every
+ * handle with every other grows with the square of the people an archive has
+ * met; so each handle is filed under the strings it gives with one letter (or
+ * none) deleted, as written and bare: two handles one edit or one swap apart
+ * share such a string, and only handles that share one are compared.
+ */
+export function alikeHandles(handles: readonly string[]): Map<string, string[]> {
+  const bares = handles.map(bare);
+  const filed = new Map<string, number[]>();
+  const file = (key: string, i: number): void => {
+    const list = filed.get(key);
+    if (!list) filed.set(key, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  };
+  const keysOf = (i: number): string[] => [...deletions(handles[i]!).map((d) => `a${d}`), ...deletions(bares[i]!).map((d) => `b${d}`)];
+  handles.forEach((_, i) => {
+    for (const key of keysOf(i)) file(key, i);
+  });
+  const near = new Map<string, string[]>();
+  handles.forEach((h, i) => {
+    const met = new Set<number>();
+    for (const key of keysOf(i)) for (const j of filed.get(key)!) if (j !== i) met.add(j);
+    const alikeOnes = [...met].sort((x, y) => x - y).filter((j) => alikeBare(h, handles[j]!, bares[i]!, bares[j]!));
+    near.set(h, alikeOnes.map((j) => handles[j]!));
+  });
+  return near;
+}
+
+/** The word itself and the word with each one letter deleted. */
+function deletions(word: string): string[] {
+  const out = [word];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
 
 /** Handles that are one typo apart: equal once "-", "_" and "." are dropped, or one edit (or a swap of neighbours) apart. */
 export function alike(a: string, b: string): boolean {

@@ -12,7 +12,7 @@ import type { Problem } from "../core/model.ts";
 import { dateInText } from "../core/dates.ts";
 import { slugify } from "../core/text.ts";
 import type { InitiativeConfig } from "./config.ts";
-import { editDistance } from "./identity.ts";
+import { editDistance, withinOneEdit } from "./identity.ts";
 import type { ArchiveMeeting, Initiative } from "./model.ts";
 import { urls } from "./urls.ts";
 
@@ -124,25 +124,46 @@ function nearStructural(word: string): boolean {
   return word.length >= 7 && STRUCTURAL_LONG.some((w) => Math.abs(w.length - word.length) <= 1 && editDistance(word, w, 1) <= 1);
 }
 
+/** What the comparisons of keys look at, made once per key: each key of a series is compared with every other. */
+interface KeyShape {
+  key: string;
+  spaceless: string;
+  digits: string;
+  /** Numbers made alike: "release v1 5" and "release v1 6" give one. */
+  numbered: string;
+  /** Its words that are not structural. */
+  words: Set<string>;
+}
+
+function shapeOf(key: string): KeyShape {
+  return {
+    key,
+    spaceless: key.replace(/ /g, ""),
+    digits: key.replace(/\D/g, ""),
+    numbered: key.replace(/\d+/g, "#"),
+    words: new Set(key.split(" ").filter((w) => !STRUCTURAL.has(w))),
+  };
+}
+
 /** Keys alike enough to be one heading typed twice: one edit (or swap) apart, not in a digit, and long enough. */
 export function typoOf(a: string, b: string): boolean {
-  if (Math.min(a.length, b.length) < 6) return false;
-  if (a.replace(/ /g, "") === b.replace(/ /g, "")) return true;
-  if (editDistance(a, b, 1) > 1) return false;
+  return typoOfShapes(shapeOf(a), shapeOf(b));
+}
+
+function typoOfShapes(a: KeyShape, b: KeyShape): boolean {
+  if (Math.min(a.key.length, b.key.length) < 6) return false;
+  if (a.spaceless === b.spaceless) return true;
+  if (!withinOneEdit(a.key, b.key)) return false;
   // "v1 5" and "v1 6" are versions, not typos.
-  const da = a.replace(/\D/g, "");
-  const db = b.replace(/\D/g, "");
-  return da === db;
+  return a.digits === b.digits;
 }
 
 /** Alike but not merged: two edits apart, or the same words but one. */
-function nearMiss(a: string, b: string): boolean {
+function nearMiss(a: KeyShape, b: KeyShape): boolean {
   // "Release v1.5" and "Release v1.6": numbered on purpose.
-  if (a.replace(/\d+/g, "#") === b.replace(/\d+/g, "#")) return false;
-  if (Math.min(a.length, b.length) >= 8 && editDistance(a, b, 2) <= 2) return true;
-  const wa = new Set(a.split(" ").filter((w) => !STRUCTURAL.has(w)));
-  const wb = new Set(b.split(" ").filter((w) => !STRUCTURAL.has(w)));
-  const [small, big] = wa.size <= wb.size ? [wa, wb] : [wb, wa];
+  if (a.numbered === b.numbered) return false;
+  if (Math.min(a.key.length, b.key.length) >= 8 && editDistance(a.key, b.key, 2) <= 2) return true;
+  const [small, big] = a.words.size <= b.words.size ? [a.words, b.words] : [b.words, a.words];
   if (small.size < 2 || big.size - small.size !== 1) return false;
   return [...small].every((w) => big.has(w));
 }
@@ -185,11 +206,14 @@ export function detectInitiatives(meetings: readonly ArchiveMeeting[], config: I
 
     // Typos: a rarer spelling joins the more frequent one it is one letter away from.
     const meetingsOf = (g: Group): number => new Set(g.occurrences.map((o) => o.meeting.id)).size;
-    const ordered = [...groups.values()].sort((a, b) => meetingsOf(b) - meetingsOf(a) || (a.key < b.key ? -1 : 1));
+    const shapes = new Map([...groups.keys()].map((key) => [key, shapeOf(key)]));
+    const shape = (g: Group): KeyShape => shapes.get(g.key)!;
+    const counts = new Map([...groups.values()].map((g) => [g, meetingsOf(g)]));
+    const ordered = [...groups.values()].sort((a, b) => counts.get(b)! - counts.get(a)! || (a.key < b.key ? -1 : 1));
     for (let i = ordered.length - 1; i >= 0; i--) {
       const rare = ordered[i]!;
       if (rare.alias !== null) continue;
-      const target = ordered.slice(0, i).find((g) => groups.has(g.key) && typoOf(rare.key, g.key));
+      const target = ordered.find((g, k) => k < i && groups.has(g.key) && typoOfShapes(shape(rare), shape(g)));
       if (!target) continue;
       const first = rare.occurrences[0]!;
       problems.push({
@@ -247,7 +271,7 @@ export function detectInitiatives(meetings: readonly ArchiveMeeting[], config: I
         const a = keys[i]!;
         const b = keys[j]!;
         if (!isKept.has(a.key) && !isKept.has(b.key)) continue;
-        if (!nearMiss(a.key, b.key)) continue;
+        if (!nearMiss(shape(a), shape(b))) continue;
         const [x, y] = meetingsOf(a) >= meetingsOf(b) ? [a, b] : [b, a];
         const first = y.occurrences[0]!;
         problems.push({

@@ -71,26 +71,37 @@ export function tokenLine(token: Token, lineOffset: number): number {
 /**
  * Optimal string alignment distance (Levenshtein with transpositions of
  * neighbours), giving up early: any result above `max` is returned as max + 1.
+ * Only the band of cells within `max` of the diagonal is filled: a cell
+ * further out is already more than `max` edits away, and each heading and
+ * handle of the archive is compared with many others.
  */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (a === b) return 0;
+  const m = a.length;
   const n = b.length;
-  let prev2: number[] = new Array<number>(n + 1).fill(0);
-  let prev: number[] = Array.from({ length: n + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur: number[] = [i];
-    let rowMin = i;
-    for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+  // Stands for every cell outside the band: more than max, and more than any distance of the two.
+  const far = Math.min(max, m + n) + 1;
+  const band = Math.min(max, Math.max(m, n));
+  let prev2 = new Int32Array(n + 1).fill(far);
+  let prev = new Int32Array(n + 1).fill(far);
+  let cur = new Int32Array(n + 1).fill(far);
+  for (let j = 0; j <= Math.min(n, band); j++) prev[j] = j;
+  for (let i = 1; i <= m; i++) {
+    const lo = Math.max(1, i - band);
+    const hi = Math.min(n, i + band);
+    cur.fill(far);
+    let rowMin = far;
+    if (i <= band) rowMin = cur[0] = i;
+    for (let j = lo; j <= hi; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
-      cur.push(d);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) d = Math.min(d, prev2[j - 2]! + 1);
+      cur[j] = d;
       if (d < rowMin) rowMin = d;
     }
     if (rowMin > max) return max + 1;
-    prev2 = prev;
-    prev = cur;
+    [prev2, prev, cur] = [prev, cur, prev2];
   }
-  return prev[n]!;
+  return Math.min(prev[n]!, max + 1);
 }
